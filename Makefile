@@ -1,0 +1,53 @@
+# Set-up, run, test, bench.  `make run` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+# Debian packages the bundled Qt loads (xcb for a real screen, EGL/GL, fonts)
+# and poppler-utils, whose pdftoppm renders PDF pages in the tests.
+DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-xcb1 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
+	libxcb-image0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libwayland-cursor0 \
+	poppler-utils
+
+.PHONY: run test lint bench screenshots system-deps clean
+
+run: $(STAMP)
+	$(PY) main.py
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots
+
+$(STAMP): requirements.txt requirements-dev.txt Makefile
+	$(MAKE) system-deps
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Installs only what is missing; needs root (or sudo) and apt-get, else explains.
+system-deps:
+	@missing=""; \
+	if command -v dpkg >/dev/null 2>&1; then \
+	  for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(VENV) build dist screenshots

@@ -1,0 +1,6 @@
+"""Run every benchmark and print its figures."""
+
+from bench import bench_model
+
+if __name__ == "__main__":
+    bench_model.main()

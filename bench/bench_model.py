@@ -1,0 +1,45 @@
+"""How long checking a whole report and loading/saving its JSON take.
+
+Checking runs on every keystroke, so its median must stay far below the ~16 ms
+of one frame.  Each figure is the median over many runs on the seed reports.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from models.report import from_json, to_json
+from models.validation import check
+
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+RUNS = 300
+
+
+def _median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    print(f"model bench: median of {RUNS} runs per figure")
+    print(f"{'seed':6} {'check ms':>9} {'load ms':>9} {'save ms':>9} {'issues':>7} {'json KB':>8}")
+    for path in sorted(FIXTURES.glob("seed_*.json")):
+        text = path.read_text(encoding="utf-8")
+        report = from_json(text)
+        check_ms = _median_ms(lambda r=report: check(r))
+        load_ms = _median_ms(lambda t=text: from_json(t))
+        save_ms = _median_ms(lambda r=report: to_json(r))
+        print(
+            f"{path.stem[5:]:6} {check_ms:9.3f} {load_ms:9.3f} {save_ms:9.3f} "
+            f"{len(check(report)):7d} {len(text.encode()) / 1024:8.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Output of a report (PDF). No Qt here."""

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, grids, editors and dialogs."""

@@ -1,0 +1,59 @@
+"""Entry point: the window by default, or a command-line verb.
+
+python main.py                      open the window
+python main.py check DRAFT.json     print every issue (exit 1 if errors)
+python main.py new --agency 名称 --year 2024 -o DRAFT.json
+python main.py --version
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from models import APP_NAME, APP_VERSION
+
+
+class _ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数有误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _ChineseArgumentParser(prog="main.py", description=APP_NAME)
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
+    sub = parser.add_subparsers(dest="command")
+    p_check = sub.add_parser("check", help="检查报告草稿，列出全部错误和提醒")
+    p_check.add_argument("draft", help="报告草稿（.json）")
+    p_check.add_argument("--previous", help="上一年度的报告草稿，用于跨年度核对")
+    p_new = sub.add_parser("new", help="新建一份空白报告草稿")
+    p_new.add_argument("--agency", required=True, help="机关名称")
+    p_new.add_argument("--year", required=True, type=int, help="报告年度")
+    p_new.add_argument("--edition", help="模板版本（2019 或 2021），默认按年度确定")
+    p_new.add_argument("-o", "--output", required=True, help="输出文件")
+    p_new.add_argument("--force", action="store_true", help="覆盖已有文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Chinese on any console, even a Windows code page that lacks a character.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        from models.commands import run_check
+
+        return run_check(args.draft, args.previous)
+    if args.command == "new":
+        from models.commands import run_new
+
+        return run_new(args.agency, args.year, args.output, args.edition, args.force)
+    from gui.app import run_gui
+
+    return run_gui(sys.argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The command-line verbs that need no screen: check a draft, create an empty one.
+
+``main.py`` dispatches here; each function returns the process exit status and
+prints plain Chinese messages, never a traceback, for files it cannot use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from models.editions import EDITION_TITLES, EDITIONS, get_edition
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, from_json, new_report, to_json
+from models.validation import Issue, Severity, check
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+MAX_DRAFT_BYTES = 5 * 1024 * 1024  # a full report is ~30 KB; anything huge is not a draft
+
+
+def load_draft(path: str) -> Report:
+    """Read a draft file, or raise DocumentError with a message naming the file."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_DRAFT_BYTES:
+            raise DocumentError(f"文件“{path}”太大（超过5MB），不是报告草稿")
+        text = p.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as exc:
+        raise DocumentError(f"找不到文件“{path}”") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"“{path}”是文件夹，不是报告文件") from exc
+    except PermissionError as exc:
+        raise DocumentError(f"没有权限读取文件“{path}”") from exc
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"文件“{path}”不是文本格式的报告草稿") from exc
+    except OSError as exc:
+        raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}") from exc
+    try:
+        return from_json(text)
+    except DocumentError as exc:
+        raise DocumentError(f"“{path}”：{exc}") from exc
+
+
+def format_issue(report: Report, issue: Issue) -> str:
+    label = "错误" if issue.severity is Severity.ERROR else "提醒"
+    line = f"[{label} {issue.code}] {issue.message}"
+    if issue.cells and issue.code != "MISSING":
+        edition = get_edition(report.edition)
+        names = [edition.cell_name(c) for c in issue.cells[:4]]
+        more = f" 等{len(issue.cells)}格" if len(issue.cells) > 4 else ""
+        line += "\n    涉及：" + "；".join(names) + more
+    return line
+
+
+def run_check(path: str, previous_path: str | None = None) -> int:
+    try:
+        report = load_draft(path)
+        previous = load_draft(previous_path) if previous_path else None
+    except DocumentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    issues = check(report, previous)
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    warnings = [i for i in issues if i.severity is Severity.WARNING]
+    print(f"{report.title}（{EDITION_TITLES[report.edition]}）")
+    for issue in errors + warnings:
+        print(format_issue(report, issue))
+    print(f"共 {len(errors)} 处错误，{len(warnings)} 处提醒")
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+def run_new(agency: str, year: int, out: str, edition: str | None, force: bool) -> int:
+    if not agency.strip():
+        print("机关名称不能为空", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        print(f"年度应在{MIN_YEAR}–{MAX_YEAR}之间", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if edition and edition not in EDITIONS:
+        print(f"模板版本只能是 {' 或 '.join(EDITIONS)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    target = Path(out)
+    if target.exists() and not force:
+        print(f"文件“{out}”已存在；如要覆盖请加 --force", file=sys.stderr)
+        return EXIT_UNUSABLE
+    report = new_report(agency.strip(), year, edition)
+    try:
+        write_text_atomically(target, to_json(report))
+    except OSError as exc:
+        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(f"已创建 {out}：{report.title}（{EDITION_TITLES[report.edition]}）")
+    return EXIT_OK
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Temp file beside the target, flush, fsync, replace: old or new, never half."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,305 @@
+"""The report a clerk fills in, and its versioned JSON document.
+
+A ``Report`` holds the meta data (agency, year, edition, date of issue, optional
+preamble and contact block), the narrative text of the sections and every table
+cell.  A cell is either absent (blank: not filled in) or a value; blank is not 0.
+Totals are normally *not* stored: they are derived (see ``models.totals``).  A
+total is stored only when a published report stated one (fixtures, imports), so
+that the checks can say where the published figures disagree.
+
+The JSON document is described in ``docs/draft-format.md``.  ``from_document``
+checks the whole document before building anything, so a bad file is refused
+with a message naming what is wrong and never half-loads.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from models.editions import (
+    EDITIONS,
+    CellRef,
+    ValueKind,
+    edition_for_year,
+    get_edition,
+)
+from models.values import Value
+
+FORMAT_NAME = "gov-info-annual-report"
+SCHEMA_VERSION = 1
+
+# The narrative sections, in printed order.  二/三/四 are tables; their text is
+# an optional paragraph printed before the table (many reports have one).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("overview", "一、总体情况"),
+    ("proactive", "二、主动公开政府信息情况"),
+    ("requests", "三、收到和处理政府信息公开申请情况"),
+    ("review", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("problems", "五、存在的主要问题及改进情况"),
+    ("other", "六、其他需要报告的事项"),
+)
+SECTION_KEYS = tuple(k for k, _ in SECTIONS)
+SECTION_TITLES = dict(SECTIONS)
+# Sections that must say something; the table sections' text is optional.
+REQUIRED_SECTIONS = ("overview", "problems", "other")
+
+MIN_YEAR, MAX_YEAR = 2008, 2100
+
+
+class DocumentError(ValueError):
+    """A draft document that cannot be loaded; ``str()`` is a Chinese message."""
+
+
+@dataclass
+class Report:
+    agency: str = ""
+    year: int = 0
+    edition: str = ""
+    issue_date: dt.date | None = None
+    preamble: str = ""
+    contact: str = ""
+    sections: dict[str, str] = field(default_factory=lambda: {k: "" for k in SECTION_KEYS})
+    cells: dict[CellRef, Value] = field(default_factory=dict)
+    # Money columns whose unit the clerk chose (column id "t2.procurement.amount").
+    units: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.edition and self.year:
+            self.edition = edition_for_year(self.year)
+
+    @property
+    def title(self) -> str:
+        return f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+    def unit_of(self, ref: CellRef) -> str:
+        column = get_edition(self.edition).column(ref)
+        return self.units.get(f"{ref.table}.{ref.row}.{ref.col}", column.unit)
+
+    def get(self, ref: CellRef) -> Value | None:
+        return self.cells.get(ref)
+
+    def set(self, ref: CellRef, value: Value | None) -> None:
+        if value is None:
+            self.cells.pop(ref, None)
+        else:
+            self.cells[ref] = value
+
+    def copy(self) -> Report:
+        return copy.deepcopy(self)
+
+
+def new_report(agency: str, year: int, edition: str | None = None) -> Report:
+    """An empty report of the edition in force for ``year`` (or the one given)."""
+    return Report(agency=agency, year=year, edition=edition or edition_for_year(year))
+
+
+# ---------------------------------------------------------------- to JSON
+
+
+def _json_value(value: Value) -> int | str:
+    # Money travels as a string so that no float ever rounds it.
+    return f"{value:f}" if isinstance(value, Decimal) else value
+
+
+def to_document(report: Report) -> dict[str, Any]:
+    edition = get_edition(report.edition)
+    ordered = [c for c in edition.cells() if c in report.cells]
+    return {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "agency": report.agency,
+        "year": report.year,
+        "edition": report.edition,
+        "issue_date": report.issue_date.isoformat() if report.issue_date else None,
+        "preamble": report.preamble,
+        "contact": report.contact,
+        "sections": {k: report.sections.get(k, "") for k in SECTION_KEYS},
+        "units": dict(sorted(report.units.items())),
+        "cells": {str(c): _json_value(report.cells[c]) for c in ordered},
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(to_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- from JSON
+
+
+def from_json(text: str) -> Report:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(
+            f"不是有效的报告文件：JSON 格式错误（第{exc.lineno}行第{exc.colno}列）"
+        ) from exc
+    return from_document(document)
+
+
+def from_document(document: object) -> Report:
+    """Build a Report from a document, or raise DocumentError naming every problem."""
+    if not isinstance(document, dict):
+        raise DocumentError("不是本程序的报告文件：内容不是一个对象")
+    if document.get("format") != FORMAT_NAME:
+        raise DocumentError("不是本程序的报告文件（缺少 format 标记或标记不符）")
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DocumentError("报告文件缺少版本号（schema_version）")
+    if version > SCHEMA_VERSION:
+        raise DocumentError(f"报告文件的版本（{version}）比本程序新，请升级程序后再打开")
+    if version < 1:
+        raise DocumentError(f"报告文件的版本号无效：{version}")
+
+    problems: list[str] = []
+    known = {
+        "format",
+        "schema_version",
+        "agency",
+        "year",
+        "edition",
+        "issue_date",
+        "preamble",
+        "contact",
+        "sections",
+        "units",
+        "cells",
+    }
+    unknown = sorted(set(document) - known)
+    if unknown:
+        problems.append(f"无法识别的字段：{'、'.join(unknown)}")
+
+    agency = _text_field(document, "agency", problems)
+    preamble = _text_field(document, "preamble", problems)
+    contact = _text_field(document, "contact", problems)
+    year = document.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
+        problems.append(f"年度（year）应为{MIN_YEAR}–{MAX_YEAR}之间的整数，实际为 {year!r}")
+        year = 0
+    edition_key = document.get("edition")
+    if edition_key not in EDITIONS:
+        problems.append(f"模板版本（edition）应为 {' 或 '.join(EDITIONS)}，实际为 {edition_key!r}")
+        edition_key = None
+    issue_date = _date_field(document.get("issue_date"), problems)
+    sections = _sections_field(document.get("sections", {}), problems)
+    cells: dict[CellRef, Value] = {}
+    units: dict[str, str] = {}
+    if edition_key:
+        units = _units_field(document.get("units", {}), edition_key, problems)
+        cells = _cells_field(document.get("cells", {}), edition_key, problems)
+
+    if problems:
+        raise DocumentError("报告文件有误，未打开：\n" + "\n".join(f"· {p}" for p in problems))
+    assert isinstance(year, int) and isinstance(edition_key, str)
+    return Report(
+        agency=agency,
+        year=year,
+        edition=edition_key,
+        issue_date=issue_date,
+        preamble=preamble,
+        contact=contact,
+        sections=sections,
+        cells=cells,
+        units=units,
+    )
+
+
+def _text_field(document: dict[str, Any], name: str, problems: list[str]) -> str:
+    value = document.get(name, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.append(f"字段 {name} 应为文字")
+        return ""
+    return value
+
+
+def _date_field(value: object, problems: list[str]) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.append(f"成文日期（issue_date）应为 YYYY-MM-DD 格式，实际为 {value!r}")
+    return None
+
+
+def _sections_field(value: object, problems: list[str]) -> dict[str, str]:
+    sections = {k: "" for k in SECTION_KEYS}
+    if not isinstance(value, dict):
+        problems.append("正文（sections）应为对象")
+        return sections
+    for key, text in value.items():
+        if key not in SECTION_KEYS:
+            problems.append(f"无法识别的正文部分：{key}")
+        elif not isinstance(text, str):
+            problems.append(f"正文部分 {key} 应为文字")
+        else:
+            sections[key] = text
+    return sections
+
+
+def _units_field(value: object, edition_key: str, problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append("单位（units）应为对象")
+        return {}
+    edition = get_edition(edition_key)
+    units = {}
+    for column_id, unit in value.items():
+        try:
+            ref = CellRef.parse(column_id)
+            column = edition.column(ref)
+        except (ValueError, KeyError):
+            problems.append(f"单位设置指向不存在的栏目：{column_id}")
+            continue
+        if unit not in (column.unit_choices or (column.unit,)):
+            problems.append(f"栏目“{edition.cell_name(ref)}”的单位不能是 {unit!r}")
+            continue
+        units[column_id] = unit
+    return units
+
+
+def _cells_field(value: object, edition_key: str, problems: list[str]) -> dict[CellRef, Value]:
+    if not isinstance(value, dict):
+        problems.append("表格数据（cells）应为对象")
+        return {}
+    edition = get_edition(edition_key)
+    cells: dict[CellRef, Value] = {}
+    for key, raw in value.items():
+        try:
+            ref = CellRef.parse(key)
+        except ValueError:
+            problems.append(f"无法识别的单元格：{key}")
+            continue
+        if not edition.has_cell(ref):
+            problems.append(f"{edition_key}年版模板中没有单元格 {key}")
+            continue
+        if raw is None:
+            continue
+        column = edition.column(ref)
+        if column.kind is ValueKind.MONEY:
+            if isinstance(raw, str):
+                try:
+                    cells[ref] = Decimal(raw)
+                    if not cells[ref].is_finite():
+                        raise InvalidOperation
+                    continue
+                except InvalidOperation:
+                    pass
+            elif isinstance(raw, int) and not isinstance(raw, bool):
+                cells[ref] = Decimal(raw)
+                continue
+            problems.append(f"单元格 {key}（{edition.cell_name(ref)}）应为金额文字，实际为 {raw!r}")
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            # Out-of-range counts load, so that the VAL check can point at them
+            # in the window rather than the whole file being refused.
+            cells[ref] = raw
+        else:
+            problems.append(f"单元格 {key}（{edition.cell_name(ref)}）应为整数，实际为 {raw!r}")
+    return cells

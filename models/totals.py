@@ -1,0 +1,52 @@
+"""Derived totals: the one function the checks, the grid and the PDF all use.
+
+A derived cell (表三's 总计 column and （七）总计 row, 表四's three 总计) is the sum
+of its parts as the edition declares them.  A part's value is what the report
+states for it, or, for a derived part with nothing stated, its own computed sum.
+All-blank parts give a blank total: nothing filled in yet.
+"""
+
+from __future__ import annotations
+
+from models.editions import CellRef, get_edition
+from models.report import Report
+from models.values import Value
+
+
+def compute_totals(report: Report) -> dict[CellRef, Value | None]:
+    """Every derived cell of the report's edition → its computed value (None if blank)."""
+    edition = get_edition(report.edition)
+    computed: dict[CellRef, Value | None] = {}
+
+    def effective(ref: CellRef) -> Value | None:
+        if ref in report.cells:
+            return report.cells[ref]
+        if edition.is_derived(ref):
+            return compute(ref)
+        return None
+
+    def compute(ref: CellRef) -> Value | None:
+        if ref not in computed:
+            rule = edition.defining_sum(ref)
+            assert rule is not None
+            values = [effective(p) for p in rule.parts]
+            filled = [v for v in values if v is not None]
+            computed[ref] = sum(filled) if filled else None
+        return computed[ref]
+
+    for ref in edition.cells():
+        if edition.is_derived(ref):
+            compute(ref)
+    return computed
+
+
+def effective_values(
+    report: Report, totals: dict[CellRef, Value | None] | None = None
+) -> dict[CellRef, Value | None]:
+    """Every cell's value as the report reads: stated, else computed, else blank."""
+    totals = compute_totals(report) if totals is None else totals
+    edition = get_edition(report.edition)
+    return {
+        ref: report.cells[ref] if ref in report.cells else totals.get(ref)
+        for ref in edition.cells()
+    }

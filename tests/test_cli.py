@@ -1,0 +1,77 @@
+"""The screen-less verbs, run as a clerk or a script would: a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_check_lists_errors_and_exits_1() -> None:
+    result = run("check", str(FIXTURES / "seed_004.json"))
+    assert result.returncode == 1
+    assert "[错误 T4-SUM]" in result.stdout
+    assert "共 3 处错误" in result.stdout
+
+
+def test_check_clean_report_exits_0() -> None:
+    result = run("check", str(FIXTURES / "seed_002.json"))
+    assert result.returncode == 0, result.stdout
+    assert "共 0 处错误" in result.stdout
+
+
+def test_new_writes_an_empty_report_of_the_right_edition(tmp_path: Path) -> None:
+    out = tmp_path / "draft.json"
+    result = run("new", "--agency", "某某区公安分局", "--year", "2020", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert (doc["agency"], doc["year"], doc["edition"], doc["cells"]) == (
+        "某某区公安分局",
+        2020,
+        "2019",
+        {},
+    )
+    again = run("new", "--agency", "某某区公安分局", "--year", "2020", "-o", str(out))
+    assert again.returncode == 2 and "已存在" in again.stderr
+    checked = run("check", str(out))
+    assert checked.returncode == 0 and "未填写" in checked.stdout
+
+
+def test_missing_and_malformed_files_get_messages_not_tracebacks(tmp_path: Path) -> None:
+    missing = run("check", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "找不到文件" in missing.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    broken = run("check", str(bad))
+    assert broken.returncode == 2 and "JSON 格式错误" in broken.stderr
+    binary = tmp_path / "bin.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert "不是文本格式" in run("check", str(binary)).stderr
+    for result in (missing, broken):
+        assert "Traceback" not in result.stderr
+
+
+def test_bad_arguments_are_explained() -> None:
+    result = run("new", "--agency", "某局", "--year", "abc", "-o", "x.json")
+    assert result.returncode == 2 and "参数有误" in result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and "0.1.0" in result.stdout
