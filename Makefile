@@ -35,6 +35,7 @@ $(STAMP): requirements.txt requirements-dev.txt Makefile
 	$(MAKE) system-deps
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(PY) assets/fonts/fetch_fonts.py
 	touch $@
 
 # Installs only what is missing; needs root (or sudo) and apt-get, else explains.

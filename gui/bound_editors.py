@@ -1,0 +1,114 @@
+"""Text editors bound to one field of the report, with undo through the window's stack.
+
+Their own undo is off: every edit becomes a ``SetFieldCommand`` (keystrokes in
+quick succession merge), so Ctrl+Z undoes text and table changes in one order.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from gui.document import ReportDocument, get_field
+from gui.undo import SetFieldCommand
+
+FIELD_NAMES = {
+    "agency": "机关名称",
+    "preamble": "前言",
+    "contact": "联系方式",
+    "sections.overview": "一、总体情况",
+    "sections.proactive": "表二前说明",
+    "sections.requests": "表三前说明",
+    "sections.review": "表四前说明",
+    "sections.problems": "五、存在的主要问题及改进情况",
+    "sections.other": "六、其他需要报告的事项",
+}
+
+
+def _undo_keys(document: ReportDocument, event: QKeyEvent) -> bool:
+    if event.matches(QKeySequence.StandardKey.Undo):
+        document.undo_stack.undo()
+        return True
+    ctrl_y = (
+        event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    )
+    if event.matches(QKeySequence.StandardKey.Redo) or ctrl_y:
+        document.undo_stack.redo()
+        return True
+    return False
+
+
+class BoundTextEdit(QPlainTextEdit):
+    def __init__(self, document: ReportDocument, field: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.field = field
+        self._updating = False
+        self.setUndoRedoEnabled(False)
+        self.setPlainText(str(get_field(document.report, field)))
+        self.textChanged.connect(self._on_text_changed)
+        document.fieldChanged.connect(self._on_field_changed)
+        document.structureChanged.connect(lambda: self._on_field_changed(self.field))
+
+    def _on_text_changed(self) -> None:
+        if self._updating:
+            return
+        text = self.toPlainText()
+        if text != get_field(self.document.report, self.field):
+            name = FIELD_NAMES.get(self.field, self.field)
+            self.document.undo_stack.push(
+                SetFieldCommand(self.document, self.field, text, f"编辑{name}")
+            )
+
+    def _on_field_changed(self, name: str) -> None:
+        if name != self.field:
+            return
+        text = str(get_field(self.document.report, self.field))
+        if text == self.toPlainText():
+            return
+        cursor = self.textCursor().position()
+        self._updating = True
+        try:
+            self.setPlainText(text)
+            moved = self.textCursor()
+            moved.setPosition(min(cursor, len(text)))
+            self.setTextCursor(moved)
+        finally:
+            self._updating = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _undo_keys(self.document, event):
+            super().keyPressEvent(event)
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus()
+
+
+class BoundLineEdit(QLineEdit):
+    def __init__(self, document: ReportDocument, field: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.field = field
+        self.setText(str(get_field(document.report, field)))
+        self.textEdited.connect(self._on_edited)
+        document.fieldChanged.connect(self._on_field_changed)
+
+    def _on_edited(self, text: str) -> None:
+        name = FIELD_NAMES.get(self.field, self.field)
+        self.document.undo_stack.push(
+            SetFieldCommand(self.document, self.field, text, f"编辑{name}")
+        )
+
+    def _on_field_changed(self, name: str) -> None:
+        if name == self.field and self.text() != get_field(self.document.report, name):
+            self.setText(str(get_field(self.document.report, name)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _undo_keys(self.document, event):
+            super().keyPressEvent(event)

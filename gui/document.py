@@ -1,0 +1,105 @@
+"""The open report in the window: one Report, its undo stack, and its checks.
+
+Widgets show the report and change it only through undo commands
+(``gui.undo``), which call the raw setters here; every change re-runs the
+checks and emits ``checked`` so that colours and the issues list follow at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from models.editions import CellRef
+from models.report import Report
+from models.totals import compute_totals
+from models.validation import Issue, Severity, check
+from models.values import Value
+
+# Fields a widget may edit, by name: meta data, texts, money units.
+TEXT_FIELDS = ("agency", "preamble", "contact")
+
+
+def get_field(report: Report, name: str) -> object:
+    if name.startswith("sections."):
+        return report.sections.get(name.split(".", 1)[1], "")
+    if name.startswith("units."):
+        return report.units.get(name.split(".", 1)[1], "")
+    return getattr(report, name)
+
+
+def set_field(report: Report, name: str, value: object) -> None:
+    if name.startswith("sections."):
+        report.sections[name.split(".", 1)[1]] = str(value)
+    elif name.startswith("units."):
+        key = name.split(".", 1)[1]
+        if value:
+            report.units[key] = str(value)
+        else:
+            report.units.pop(key, None)
+    elif name == "year":
+        assert isinstance(value, int)
+        report.year = value
+    elif name == "issue_date":
+        assert value is None or isinstance(value, dt.date)
+        report.issue_date = value
+    else:
+        setattr(report, name, value)
+
+
+class ReportDocument(QObject):
+    checked = Signal()  # issues and totals recomputed
+    cellsChanged = Signal(list)  # [CellRef]
+    fieldChanged = Signal(str)  # a meta/text field changed (not by its own editor)
+    structureChanged = Signal()  # edition changed: grids must be rebuilt
+
+    def __init__(
+        self, report: Report, previous: Report | None = None, parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.report = report
+        self.previous = previous
+        self.undo_stack = QUndoStack(self)
+        self.issues: list[Issue] = []
+        self.totals: dict[CellRef, Value | None] = {}
+        self.issues_by_cell: dict[CellRef, list[Issue]] = {}
+        self.recheck()
+
+    # -------------------------------------------------- raw setters (undo commands call these)
+
+    def apply_cells(self, changes: dict[CellRef, Value | None]) -> None:
+        for ref, value in changes.items():
+            self.report.set(ref, value)
+        self.recheck()
+        self.cellsChanged.emit(list(changes))
+
+    def apply_field(self, name: str, value: object) -> None:
+        set_field(self.report, name, value)
+        self.recheck()
+        self.fieldChanged.emit(name)
+
+    def apply_report(self, report: Report) -> None:
+        """Replace the whole report (edition switch): the grids are rebuilt."""
+        self.report = report
+        self.recheck()
+        self.structureChanged.emit()
+
+    # -------------------------------------------------- checks
+
+    def recheck(self) -> None:
+        self.totals = compute_totals(self.report)
+        self.issues = check(self.report, self.previous)
+        by_cell: dict[CellRef, list[Issue]] = {}
+        for issue in self.issues:
+            if issue.code == "MISSING":
+                continue  # blank cells have their own look; no need to shout
+            for ref in issue.cells:
+                by_cell.setdefault(ref, []).append(issue)
+        self.issues_by_cell = by_cell
+        self.checked.emit()
+
+    def counts(self) -> tuple[int, int]:
+        errors = sum(1 for i in self.issues if i.severity is Severity.ERROR)
+        return errors, len(self.issues) - errors

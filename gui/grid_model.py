@@ -1,0 +1,208 @@
+"""A Qt table model over one table of the report, laid out as the printed template.
+
+A thin adapter: the layout comes from ``models.editions`` (no per-edition code
+here), values from the document's Report, totals from ``models.totals`` through
+the document.  ``setData`` parses what the clerk typed; a refused entry keeps
+the old value and the cell says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gui.document import ReportDocument
+from gui.undo import SetCellsCommand
+from models.editions import CellRef, CellRole, GridCell, GridLayout, get_edition
+from models.validation import Severity
+from models.values import EntryError, format_value, parse_value
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Colours: paper-white inputs, pale yellow blanks (not filled in), blue-grey
+# computed totals, grey headers; red errors, amber warnings.
+COLOURS = {
+    "header": QColor("#e8eaee"),
+    "heading": QColor("#d5dae3"),
+    "input": QColor("#ffffff"),
+    "blank": QColor("#fff6d6"),
+    "derived": QColor("#e3edf9"),
+    "error": QColor("#f6b4b4"),
+    "error_related": QColor("#fbdcdc"),
+    "warning": QColor("#ffd98a"),
+    "warning_related": QColor("#ffeec8"),
+    "refused": QColor("#f08a8a"),
+}
+TEXT_COLOUR = QColor("#1b1b1b")
+DERIVED_TEXT = QColor("#123d7a")
+
+CellRefRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ReportTableModel(QAbstractTableModel):
+    entryRefused = Signal(object, str)  # CellRef, message
+
+    def __init__(self, document: ReportDocument, table_key: str, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.document = document
+        self.table_key = table_key
+        self.layout: GridLayout = get_edition(document.report.edition).layout(table_key)
+        # Entries the clerk typed that were refused: the cell shows why until the
+        # next good entry or a delete.
+        self.refused: dict[CellRef, tuple[str, str]] = {}
+        self.last_entry_refused = False
+        document.checked.connect(self._on_checked)
+
+    # -------------------------------------------------- shape
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.layout.n_rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.layout.n_cols
+
+    def cell_at(self, index: Index) -> GridCell | None:
+        if not index.isValid():
+            return None
+        cell = self.layout.covering(index.row(), index.column())
+        if cell is None or (cell.row, cell.col) != (index.row(), index.column()):
+            return None  # covered by a span: Qt never paints it
+        return cell
+
+    def index_of(self, ref: CellRef) -> QModelIndex:
+        pos = self.layout.position_of(ref)
+        return self.index(*pos) if pos else QModelIndex()
+
+    # -------------------------------------------------- data
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        cell = self.cell_at(index)
+        if cell is None or cell.ref is None:
+            # Labels are not enabled, so the cursor skips them as spreadsheets do.
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if cell.role is CellRole.VALUE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        cell = self.cell_at(index)
+        if cell is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(cell)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(self._background(cell))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(DERIVED_TEXT if cell.role is CellRole.DERIVED else TEXT_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.ref is not None:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if cell.role is CellRole.ROW_LABEL or cell.role is CellRole.CORNER:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            if cell.role in (CellRole.HEADER, CellRole.HEADING, CellRole.DERIVED):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == CellRefRole:
+            return cell.ref
+        return None
+
+    def _text(self, cell: GridCell) -> str:
+        report = self.document.report
+        if cell.ref is None:
+            if cell.unit_of is not None:
+                return f"{cell.text}（单位：{report.unit_of(cell.unit_of)}）"
+            return cell.text
+        if cell.role is CellRole.DERIVED:
+            return format_value(self.document.totals.get(cell.ref))
+        return format_value(report.get(cell.ref))
+
+    def _background(self, cell: GridCell) -> QColor:
+        if cell.ref is None:
+            return COLOURS["heading" if cell.role is CellRole.HEADING else "header"]
+        if cell.ref in self.refused:
+            return COLOURS["refused"]
+        issues = self.document.issues_by_cell.get(cell.ref, [])
+        if issues:
+            severe = any(i.severity is Severity.ERROR for i in issues)
+            primary = any(i.cells and i.cells[0] == cell.ref for i in issues)
+            key = "error" if severe else "warning"
+            return COLOURS[key if primary else f"{key}_related"]
+        if cell.role is CellRole.DERIVED:
+            return COLOURS["derived"]
+        if self.document.report.get(cell.ref) is None:
+            return COLOURS["blank"]
+        return COLOURS["input"]
+
+    def _tooltip(self, cell: GridCell) -> str | None:
+        if cell.ref is None:
+            return cell.text if len(cell.text) > 12 else None
+        edition = get_edition(self.document.report.edition)
+        lines = [edition.cell_name(cell.ref)]
+        if cell.ref in self.refused:
+            typed, why = self.refused[cell.ref]
+            lines.append(f"刚才输入的“{typed}”未被接受：{why}。单元格保留原值。")
+        for issue in self.document.issues_by_cell.get(cell.ref, []):
+            label = "错误" if issue.severity is Severity.ERROR else "提醒"
+            lines.append(f"【{label}】{issue.message}")
+        report = self.document.report
+        if cell.role is CellRole.DERIVED:
+            lines.append("自动计算的合计，不能直接修改。")
+            stated = report.get(cell.ref)
+            if stated is not None:
+                lines.append(f"原报告填写为 {format_value(stated)}；按 Delete 改用自动计算的数值。")
+        elif report.get(cell.ref) is None:
+            lines.append("未填写（空白不等于0；没有的请填0）")
+        return "\n".join(lines)
+
+    # -------------------------------------------------- editing
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell_at(index)
+        if role != Qt.ItemDataRole.EditRole or cell is None or cell.role is not CellRole.VALUE:
+            return False
+        assert cell.ref is not None
+        report = self.document.report
+        text = "" if value is None else str(value)
+        column = get_edition(report.edition).column(cell.ref)
+        try:
+            parsed = parse_value(text, column, report.unit_of(cell.ref))
+        except EntryError as exc:
+            self.refused[cell.ref] = (text.strip(), str(exc))
+            self.last_entry_refused = True
+            self.dataChanged.emit(
+                index, index, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+            )
+            self.entryRefused.emit(cell.ref, str(exc))
+            return False
+        self.last_entry_refused = False
+        had_refusal = self.refused.pop(cell.ref, None) is not None
+        if parsed == report.get(cell.ref) and (parsed is not None or cell.ref not in report.cells):
+            if had_refusal:
+                self.dataChanged.emit(index, index)
+            return True
+        name = get_edition(report.edition).cell_name(cell.ref)
+        self.document.undo_stack.push(
+            SetCellsCommand(self.document, {cell.ref: parsed}, f"填写 {name}")
+        )
+        return True
+
+    def clear_refusals(self) -> None:
+        if self.refused:
+            self.refused.clear()
+            self._refresh_all()
+
+    def _on_checked(self) -> None:
+        self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        if self.layout.n_rows and self.layout.n_cols:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1)
+            )

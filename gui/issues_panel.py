@@ -1,0 +1,58 @@
+"""The list of errors and warnings; clicking one takes the clerk to its cell or text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from gui.document import ReportDocument
+from models.validation import RULES, Issue, Severity
+
+ERROR_TEXT = QColor("#a11d1d")
+WARNING_TEXT = QColor("#8a5a00")
+
+
+class IssuesPanel(QWidget):
+    issueActivated = Signal(object)  # Issue
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.summary = QLabel()
+        layout.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        layout.addWidget(self.list)
+        self.list.itemClicked.connect(self._on_item)
+        self.list.itemActivated.connect(self._on_item)
+        document.checked.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        errors, warnings = self.document.counts()
+        if not errors and not warnings:
+            self.summary.setText("校验通过：没有错误，也没有提醒。")
+        else:
+            self.summary.setText(
+                f"错误 {errors} 处 · 提醒 {warnings} 处（点击一条可定位到相应位置）"
+            )
+        self.list.clear()
+        ordered = sorted(self.document.issues, key=lambda i: i.severity is not Severity.ERROR)
+        for issue in ordered:
+            label = "错误" if issue.severity is Severity.ERROR else "提醒"
+            item = QListWidgetItem(f"【{label}】{issue.message}")
+            item.setForeground(
+                QBrush(ERROR_TEXT if issue.severity is Severity.ERROR else WARNING_TEXT)
+            )
+            item.setToolTip(f"{issue.code}：{RULES.get(issue.code, '')}")
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            self.list.addItem(item)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        issue = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(issue, Issue):
+            self.issueActivated.emit(issue)

@@ -1,0 +1,321 @@
+"""The main window: navigation, the page for the chosen part, the issues panel, menus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from gui.document import ReportDocument
+from gui.issues_panel import IssuesPanel
+from gui.pages import MetaPage, NarrativePage, TablePage
+from models import APP_NAME
+from models.commands import load_draft, write_text_atomically
+from models.editions import get_edition
+from models.report import DocumentError, Report, to_json
+from models.validation import Issue, Severity
+
+# Navigation: (key, label); the key names the page and the fields it shows.
+PAGES = (
+    ("meta", "基本信息"),
+    ("overview", "一、总体情况"),
+    ("t2", "二、主动公开（表二）"),
+    ("t3", "三、依申请公开（表三）"),
+    ("t4", "四、复议诉讼（表四）"),
+    ("problems", "五、问题及改进"),
+    ("other", "六、其他事项"),
+)
+FIELD_PAGES = {
+    "agency": "meta",
+    "year": "meta",
+    "edition": "meta",
+    "issue_date": "meta",
+    "preamble": "meta",
+    "contact": "meta",
+    "sections.overview": "overview",
+    "sections.proactive": "t2",
+    "sections.requests": "t3",
+    "sections.review": "t4",
+    "sections.problems": "problems",
+    "sections.other": "other",
+}
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ReportDocument, settings: QSettings, path: Path | None = None):
+        super().__init__()
+        self.document = document
+        self.settings = settings
+        self.path = path
+        self.base_point_size = self.font().pointSizeF()
+        self.zoom = float(settings.value("zoom", 1.0))
+
+        self.nav = QListWidget()
+        self.nav.addItems([label for _key, label in PAGES])
+        self.nav.setMinimumWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {
+            "meta": MetaPage(document),
+            "overview": NarrativePage(document, "overview"),
+            "t2": TablePage(document, "t2"),
+            "t3": TablePage(document, "t3"),
+            "t4": TablePage(document, "t4"),
+            "problems": NarrativePage(document, "problems"),
+            "other": NarrativePage(document, "other"),
+        }
+        for key, _label in PAGES:
+            self.stack.addWidget(self.pages[key])
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self.issues = IssuesPanel(document)
+        dock = QDockWidget("校验结果", self)
+        dock.setObjectName("issues")
+        dock.setWidget(self.issues)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
+
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.issues.issueActivated.connect(self.show_issue)
+        for key in ("t2", "t3", "t4"):
+            page = self.pages[key]
+            assert isinstance(page, TablePage)
+            page.message.connect(self._show_message)
+        document.checked.connect(self._on_checked)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.fieldChanged.connect(lambda _n: self._update_title())
+        self.nav.setCurrentRow(0)
+        self._on_checked()
+        self._restore_settings()
+
+    # -------------------------------------------------- menus
+
+    def _build_menus(self) -> None:
+        stack = self.document.undo_stack
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self._action(file_menu, "打开草稿文件(&O)…", QKeySequence.StandardKey.Open, self.open_file)
+        self._action(file_menu, "保存草稿文件(&S)", QKeySequence.StandardKey.Save, self.save_file)
+        self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.save_file_as)
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
+        edit = self.menuBar().addMenu("编辑(&E)")
+        undo = stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        view = self.menuBar().addMenu("视图(&V)")
+        self._action(
+            view,
+            "放大(&I)",
+            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
+            lambda: self.step_zoom(1),
+        )
+        self._action(view, "缩小(&O)", QKeySequence("Ctrl+-"), lambda: self.step_zoom(-1))
+        self._action(view, "原始大小(&R)", QKeySequence("Ctrl+0"), lambda: self.set_zoom(1.0))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于(&A)", None, self._about)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -------------------------------------------------- state shown
+
+    def _on_checked(self) -> None:
+        errors, warnings = self.document.counts()
+        self.counts.setText(f"错误 {errors} · 提醒 {warnings}")
+        per_page: dict[str, list[Issue]] = {}
+        for issue in self.document.issues:
+            page = issue.cells[0].table if issue.cells else FIELD_PAGES.get(issue.field, "meta")
+            per_page.setdefault(page, []).append(issue)
+        for row, (key, label) in enumerate(PAGES):
+            found = per_page.get(key, [])
+            n_errors = sum(1 for i in found if i.severity is Severity.ERROR)
+            badge = f"  ✖{n_errors}" if n_errors else ("  ⚠" if found else "")
+            self.nav.item(row).setText(label + badge)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        report = self.document.report
+        agency = report.agency.strip() or "（未填机关名称）"
+        self.setWindowTitle(f"{agency} {report.year}年度报告[*] — {APP_NAME}")
+        self.setWindowModified(not self.document.undo_stack.isClean())
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # -------------------------------------------------- navigation
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
+
+    def show_issue(self, issue: Issue) -> None:
+        """Go to what an issue is about: its cells in the grid, or its words in the text."""
+        if issue.cells:
+            table = issue.cells[0].table
+            self.show_page(table)
+            page = self.pages[table]
+            assert isinstance(page, TablePage) and page.view is not None
+            page.view.select_refs(list(issue.cells))
+        elif issue.field:
+            key = FIELD_PAGES.get(issue.field, "meta")
+            self.show_page(key)
+            page = self.pages[key]
+            editor = getattr(page, "editor", None) or getattr(page, "intro", None)
+            if key == "meta":
+                editor = {
+                    "agency": page.agency,
+                    "preamble": page.preamble,
+                    "contact": page.contact,
+                }.get(  # type: ignore[attr-defined]
+                    issue.field,
+                    page.agency,  # type: ignore[attr-defined]
+                )
+            if issue.span and hasattr(editor, "select_span"):
+                editor.select_span(*issue.span)  # type: ignore[union-attr]
+            elif editor is not None:
+                editor.setFocus()
+        self._show_message(issue.message)
+
+    # -------------------------------------------------- zoom and settings
+
+    def step_zoom(self, direction: int) -> None:
+        nearest = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self.zoom))
+        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, nearest + direction))])
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        font = self.font()
+        font.setPointSizeF(self.base_point_size * zoom)
+        self.centralWidget().setFont(font)
+        self.issues.setFont(font)
+        for key in ("t2", "t3", "t4"):
+            page = self.pages[key]
+            if isinstance(page, TablePage) and page.view is not None:
+                page.view.setFont(font)
+                page.view.apply_widths()
+        self.settings.setValue("zoom", zoom)
+        self._show_message(f"显示比例 {round(zoom * 100)}%")
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 860)
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state)
+        if self.zoom != 1.0:
+            self.set_zoom(self.zoom)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.document.undo_stack.isClean():
+            answer = QMessageBox.question(
+                self,
+                "保存修改",
+                "报告有尚未保存的修改，是否先保存？",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save_file()
+            ):
+                event.ignore()
+                return
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        event.accept()
+
+    # -------------------------------------------------- files
+
+    def open_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "打开草稿文件", str(self.settings.value("folder", "")), "报告草稿 (*.json)"
+        )
+        if not name:
+            return
+        try:
+            report = load_draft(name)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "无法打开", str(exc))
+            return
+        self.settings.setValue("folder", str(Path(name).parent))
+        self.load_report(report, Path(name))
+
+    def load_report(self, report: Report, path: Path | None) -> None:
+        self.path = path
+        self.document.undo_stack.clear()
+        self.document.apply_report(report)
+        self.document.fieldChanged.emit("")
+        self._update_title()
+
+    def save_file(self) -> bool:
+        if self.path is None:
+            return self.save_file_as()
+        try:
+            write_text_atomically(self.path, to_json(self.document.report))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                "保存失败",
+                f"无法保存到“{self.path}”：{exc.strerror or exc}\n"
+                "报告仍在窗口中，请换一个位置保存。",
+            )
+            return False
+        self.document.undo_stack.setClean()
+        self._show_message(f"已保存到 {self.path}")
+        return True
+
+    def save_file_as(self) -> bool:
+        report = self.document.report
+        suggested = (
+            Path(str(self.settings.value("folder", Path.home())))
+            / f"{report.agency or '报告'}{report.year}.json"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, "保存草稿文件", str(suggested), "报告草稿 (*.json)"
+        )
+        if not name:
+            return False
+        self.path = Path(name)
+        self.settings.setValue("folder", str(self.path.parent))
+        return self.save_file()
+
+    def _about(self) -> None:
+        from models import APP_VERSION
+
+        edition = get_edition(self.document.report.edition)
+        QMessageBox.about(
+            self, "关于", f"{APP_NAME}\n版本 {APP_VERSION}\n当前模板：{edition.title}"
+        )

@@ -1,0 +1,313 @@
+"""The pages of the window: 基本信息, the narrative sections, the tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.bound_editors import BoundLineEdit, BoundTextEdit
+from gui.document import ReportDocument
+from gui.grid_model import COLOURS, ReportTableModel
+from gui.grid_view import ReportGridView
+from gui.undo import ReplaceReportCommand, SetFieldCommand
+from models.editions import EDITION_TITLES, EDITIONS, MONEY_UNITS, CellRef, ValueKind, get_edition
+from models.guidance import SECTION_HINTS
+from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES, Report
+from models.values import MAX_DECIMALS
+
+TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5a5f66;")
+    return label
+
+
+class MetaPage(QWidget):
+    """基本信息: agency, year, edition, date of issue, preamble, contact."""
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        layout = QVBoxLayout(self)
+        layout.addWidget(_title("基本信息"))
+        form = QFormLayout()
+        self.agency = BoundLineEdit(document, "agency")
+        self.agency.setPlaceholderText("如：某某市公安局某某分局")
+        form.addRow("机关名称：", self.agency)
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setKeyboardTracking(False)
+        self.year.setSuffix(" 年度")
+        form.addRow("报告年度：", self.year)
+        self.edition = QComboBox()
+        for key in EDITIONS:
+            self.edition.addItem(EDITION_TITLES[key], key)
+        form.addRow("模板版本：", self.edition)
+        date_row = QHBoxLayout()
+        self.has_date = QCheckBox("已确定")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date)
+        date_row.addStretch()
+        form.addRow("成文日期：", date_row)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("前言（可选：编制依据、统计期限、电子版下载地址等）："))
+        self.preamble = BoundTextEdit(document, "preamble")
+        layout.addWidget(self.preamble, 2)
+        layout.addWidget(QLabel("联系方式（可选：地址、邮编、电话、电子邮箱）："))
+        self.contact = BoundTextEdit(document, "contact")
+        self.contact.setMaximumHeight(110)
+        layout.addWidget(self.contact, 1)
+        self._load()
+        self.year.valueChanged.connect(self._on_year)
+        self.edition.activated.connect(self._on_edition)
+        self.has_date.toggled.connect(self._on_date)
+        self.date.dateChanged.connect(self._on_date)
+        document.fieldChanged.connect(lambda _name: self._load())
+        document.structureChanged.connect(self._load)
+
+    def _load(self) -> None:
+        report = self.document.report
+        for widget in (self.year, self.edition, self.has_date, self.date):
+            widget.blockSignals(True)
+        self.year.setValue(report.year or dt.date.today().year - 1)
+        self.edition.setCurrentIndex(max(0, self.edition.findData(report.edition)))
+        self.has_date.setChecked(report.issue_date is not None)
+        day = report.issue_date or dt.date((report.year or dt.date.today().year) + 1, 1, 20)
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date.setEnabled(report.issue_date is not None)
+        for widget in (self.year, self.edition, self.has_date, self.date):
+            widget.blockSignals(False)
+
+    def _on_year(self, year: int) -> None:
+        if year != self.document.report.year:
+            self.document.undo_stack.push(
+                SetFieldCommand(self.document, "year", year, "修改报告年度")
+            )
+
+    def _on_date(self, *_args: object) -> None:
+        value = self.date.date().toPython() if self.has_date.isChecked() else None
+        self.date.setEnabled(value is not None)
+        if value != self.document.report.issue_date:
+            self.document.undo_stack.push(
+                SetFieldCommand(self.document, "issue_date", value, "修改成文日期")
+            )
+
+    def _on_edition(self, _index: int) -> None:
+        key = self.edition.currentData()
+        if key == self.document.report.edition:
+            return
+        new, lost = switch_edition(self.document.report, key)
+        if lost:
+            edition = get_edition(self.document.report.edition)
+            names = "\n".join(f"· {edition.cell_name(ref)}" for ref in lost[:12])
+            more = f"\n……共{len(lost)}个" if len(lost) > 12 else ""
+            answer = QMessageBox.question(
+                self,
+                "切换模板版本",
+                f"切换到{EDITION_TITLES[key]}后，下列已填写的单元格在新模板中没有对应栏目，"
+                f"将不再保留（可用“撤销”恢复）：\n{names}{more}\n\n确定切换吗？",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self._load()
+                return
+        self.document.undo_stack.push(
+            ReplaceReportCommand(self.document, new, f"切换到{key}年版模板")
+        )
+
+
+def switch_edition(report: Report, edition_key: str) -> tuple[Report, list[CellRef]]:
+    """The report in another edition: cells with the same key carry over; the rest are listed."""
+    target = get_edition(edition_key)
+    new = report.copy()
+    new.edition = edition_key
+    new.cells = {ref: v for ref, v in report.cells.items() if target.has_cell(ref)}
+    new.units = {k: u for k, u in report.units.items() if target.has_cell(CellRef.parse(k))}
+    lost = [ref for ref in report.cells if not target.has_cell(ref)]
+    return new, lost
+
+
+class NarrativePage(QWidget):
+    """一、五、六: a plain-text editor with a character count and what the section needs."""
+
+    def __init__(self, document: ReportDocument, section: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = f"sections.{section}"
+        layout = QVBoxLayout(self)
+        layout.addWidget(_title(SECTION_TITLES[section]))
+        self.hint = _hint(SECTION_HINTS[section])
+        layout.addWidget(self.hint)
+        self.editor = BoundTextEdit(document, self.field)
+        self.editor.setPlaceholderText(SECTION_HINTS[section])
+        layout.addWidget(self.editor, 1)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.count)
+        self.editor.textChanged.connect(self._on_text)
+        self._on_text()
+
+    def _on_text(self) -> None:
+        text = self.editor.toPlainText()
+        chars = sum(1 for ch in text if not ch.isspace())
+        paragraphs = sum(1 for line in text.split("\n") if line.strip())
+        self.count.setText(f"{chars} 字 · {paragraphs} 段")
+        self.hint.setVisible(not text.strip())
+
+
+LEGEND = [
+    ("input", "已填写"),
+    ("blank", "未填写（空白≠0）"),
+    ("derived", "自动合计"),
+    ("error", "错误"),
+    ("warning", "提醒"),
+]
+
+
+def _legend() -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for key, text in LEGEND:
+        swatch = QLabel("　")
+        swatch.setStyleSheet(f"background: {COLOURS[key].name()}; border: 1px solid #9aa0a6;")
+        row.addWidget(swatch)
+        row.addWidget(QLabel(text))
+        row.addSpacing(8)
+    row.addStretch()
+    return box
+
+
+class TablePage(QWidget):
+    """表二/三/四: optional text before the table, the unit choice (if any), the grid."""
+
+    message = Signal(str)
+
+    def __init__(self, document: ReportDocument, table_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.table_key = table_key
+        self._layout = QVBoxLayout(self)
+        self.view: ReportGridView | None = None
+        self.unit: QComboBox | None = None
+        section = TABLE_SECTIONS[table_key]
+        table = get_edition(document.report.edition).table(table_key)
+        self._layout.addWidget(_title(f"{table.section}（{table.number}）"))
+        self._layout.addWidget(QLabel("表格前的说明文字（可选）："))
+        self.intro = BoundTextEdit(document, f"sections.{section}")
+        self.intro.setPlaceholderText(SECTION_HINTS[section])
+        self.intro.setMaximumHeight(80)
+        self._layout.addWidget(self.intro)
+        self._unit_row = QHBoxLayout()
+        self._layout.addLayout(self._unit_row)
+        self._layout.addWidget(_legend())
+        self._grid_slot = QVBoxLayout()
+        self._layout.addLayout(self._grid_slot, 1)
+        self.rebuild()
+        document.structureChanged.connect(self.rebuild)
+        document.fieldChanged.connect(self._on_field)
+
+    def rebuild(self) -> None:
+        """Build the grid from the edition's layout (again, after an edition switch)."""
+        if self.view is not None:
+            old_model = self.view.grid_model
+            self.document.checked.disconnect(old_model._on_checked)
+            self.view.setParent(None)
+            self.view.deleteLater()
+        model = ReportTableModel(self.document, self.table_key, self)
+        model.entryRefused.connect(self._on_refused)
+        self.view = ReportGridView(model, self)
+        self.view.message.connect(self.message)
+        self._grid_slot.addWidget(self.view)
+        self._build_unit_choice()
+
+    def _money_column(self) -> CellRef | None:
+        edition = get_edition(self.document.report.edition)
+        for ref in edition.cells():
+            column = edition.column(ref)
+            if (
+                ref.table == self.table_key
+                and column.kind is ValueKind.MONEY
+                and column.unit_choices
+            ):
+                return ref
+        return None
+
+    def _build_unit_choice(self) -> None:
+        while self._unit_row.count():
+            item = self._unit_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.unit = None
+        ref = self._money_column()
+        if ref is None:
+            return
+        column = get_edition(self.document.report.edition).column(ref)
+        self._unit_row.addWidget(QLabel(f"{column.label}的单位："))
+        self.unit = QComboBox()
+        for unit in MONEY_UNITS:
+            self.unit.addItem(unit, unit)
+        self.unit.setCurrentIndex(self.unit.findData(self.document.report.unit_of(ref)))
+        self.unit.activated.connect(lambda _i, r=ref: self._on_unit(r))
+        self._unit_row.addWidget(self.unit)
+        self._unit_row.addStretch()
+
+    def _on_unit(self, ref: CellRef) -> None:
+        assert self.unit is not None
+        unit = self.unit.currentData()
+        report = self.document.report
+        old_unit = report.unit_of(ref)
+        if unit == old_unit:
+            return
+        new = report.copy()
+        new.units[str(ref)] = unit
+        value = report.get(ref)
+        if isinstance(value, Decimal | int):
+            amount = Decimal(value) * 10000 if unit == "元" else Decimal(value) / 10000
+            amount = amount.normalize()
+            exponent = amount.as_tuple().exponent
+            if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+                self.message.emit(
+                    f"未改单位：{value}{old_unit}换算为{unit}后超过{MAX_DECIMALS}位小数"
+                )
+                self.unit.setCurrentIndex(self.unit.findData(old_unit))
+                return
+            new.set(ref, amount.quantize(Decimal(1)) if exponent > 0 else amount)
+        self.document.undo_stack.push(
+            ReplaceReportCommand(self.document, new, f"金额单位改为{unit}")
+        )
+
+    def _on_field(self, _name: str) -> None:
+        if self.unit is not None and (ref := self._money_column()) is not None:
+            self.unit.setCurrentIndex(self.unit.findData(self.document.report.unit_of(ref)))
+
+    def _on_refused(self, ref: CellRef, message: str) -> None:
+        name = get_edition(self.document.report.edition).cell_name(ref)
+        self.message.emit(f"未接受：{name}：{message}")
