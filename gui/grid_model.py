@@ -130,8 +130,11 @@ class ReportTableModel(QAbstractTableModel):
             return COLOURS["refused"]
         issues = self.document.issues_by_cell.get(cell.ref, [])
         if issues:
+            # The severest issues decide; strong when the cell is the one an
+            # issue is about (a stated total), pale when it is one of its parts.
             severe = any(i.severity is Severity.ERROR for i in issues)
-            primary = any(i.cells and i.cells[0] == cell.ref for i in issues)
+            worst = [i for i in issues if (i.severity is Severity.ERROR) == severe]
+            primary = any(i.cells[0] == cell.ref for i in worst)
             key = "error" if severe else "warning"
             return COLOURS[key if primary else f"{key}_related"]
         if cell.role is CellRole.DERIVED:

@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
 
     def show_issue(self, issue: Issue) -> None:
         """Go to what an issue is about: its cells in the grid, or its words in the text."""
-        if issue.cells:
+        # A text's claim is about its words (the cells are coloured anyway).
+        if issue.cells and not issue.field:
             table = issue.cells[0].table
             self.show_page(table)
             page = self.pages[table]

@@ -1,0 +1,52 @@
+"""Qt fixtures: the real window on a real report, offscreen, with settings in a temp file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from gui.app import install_translations
+from gui.document import ReportDocument
+from gui.fonts import install_ui_font
+from gui.main_window import MainWindow
+from gui.pages import TablePage
+from models.report import Report, new_report
+from tests.conftest import load_seed
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chinese_app(qapp):  # type: ignore[no-untyped-def]
+    install_translations(qapp)
+    install_ui_font(qapp)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):  # type: ignore[no-untyped-def]
+    def make(report: Report | None = None) -> MainWindow:
+        window = MainWindow(ReportDocument(report or new_report("测试局", 2020)), settings)
+        # Closing asks about unsaved changes; the tests have none to keep.
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def seed_window(make_window):  # type: ignore[no-untyped-def]
+    return lambda seed: make_window(load_seed(seed))
+
+
+def table_page(window: MainWindow, key: str) -> TablePage:
+    window.show_page(key)
+    page = window.pages[key]
+    assert isinstance(page, TablePage) and page.view is not None
+    return page

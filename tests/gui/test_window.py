@@ -1,0 +1,175 @@
+"""The window as a whole: filling seed 003 by keyboard, text pages, issues, zoom, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+
+from gui.main_window import MainWindow
+from models.editions import CellRef, CellRole, get_edition
+from models.report import new_report
+from models.values import format_value
+from tests.conftest import load_seed
+from tests.gui.conftest import table_page
+from tests.gui.test_grid import _keys, _type
+
+
+def test_clerk_fills_seed_003_by_keyboard_and_paste(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every input cell of seed 003 typed (表二, 表四) or pasted (表三), as a clerk would."""
+    seed = load_seed("003")
+    window = make_window(new_report("洛阳市公安局", 2020))
+    edition = get_edition("2019")
+    # 表二 and 表四: click the first cell, then type each value and press Tab/Enter.
+    for table in ("t2", "t4"):
+        view = table_page(window, table).view
+        layout = view.grid_model.layout
+        for cell in layout.cells:
+            if cell.role is not CellRole.VALUE:
+                continue
+            value = seed.get(cell.ref)  # type: ignore[arg-type]
+            if value is None:
+                continue
+            view.setCurrentIndex(view.grid_model.index(cell.row, cell.col))
+            typed = format_value(value)
+            if cell.ref == CellRef("t2", "licensing", "decisions"):
+                typed = "1,577,961"  # as published, with separators
+            _type(qtbot, view, typed, Qt.Key.Key_Tab)
+    # 表三: one paste of the whole block of applicant columns, as copied from Excel.
+    view = table_page(window, "t3").view
+    rows = [r for r in edition.table("t3").rows() if r.key != "results_total"]
+    block = []
+    for row in edition.table("t3").rows():
+        cells = [
+            format_value(seed.get(CellRef("t3", row.key, c)))
+            for c in ("natural", "commercial", "research", "nonprofit", "legal", "other", "total")
+        ]
+        block.append("\t".join(cells))
+    QGuiApplication.clipboard().setText("\n".join(block) + "\n")
+    view.setCurrentIndex(view.grid_model.index_of(CellRef("t3", "new", "natural")))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "已粘贴" in window.statusBar().currentMessage(), window.statusBar().currentMessage()
+    assert rows  # （七）总计 pasted as a total is checked, not stored
+    # The amount unit of the published table is 万元, the column's default.
+    report = window.document.report
+    expected = {ref: v for ref, v in seed.cells.items() if not edition.is_derived(ref)}
+    assert report.cells == expected
+    codes = {i.code for i in window.document.issues}
+    assert not {"T3-ROW", "T3-SUM", "T3-BAL", "T4-SUM", "VAL"} & codes
+
+
+def test_text_edits_undo_with_everything_else(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.show_page("overview")
+    editor = window.pages["overview"].editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "abc")
+    assert window.document.report.sections["overview"] == "abc"
+    assert window.document.undo_stack.count() == 1  # quick keystrokes merge
+    assert window.isWindowModified() and "[*]" in window.windowTitle()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.sections["overview"] == ""
+    assert editor.toPlainText() == ""
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == "abc"
+    assert window.pages["overview"].count.text() == "3 字 · 1 段"
+
+
+def test_hint_shows_while_section_is_empty(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    page = window.pages["other"]
+    window.show_page("other")
+    assert page.hint.isVisible() and "信息处理费" in page.hint.text()
+    page.editor.setPlainText("本机关未收取信息处理费。")
+    assert not page.hint.isVisible()
+
+
+def test_meta_page_edits_agency_year_and_date(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(new_report("", 2021))
+    page = window.pages["meta"]
+    window.show_page("meta")
+    page.agency.setFocus()
+    qtbot.keyClicks(page.agency, "ABC")
+    assert window.document.report.agency == "ABC"
+    assert window.windowTitle().startswith("ABC 2021年度报告")
+    page.has_date.setChecked(True)
+    assert window.document.report.issue_date == dt.date(2022, 1, 20)
+    page.year.setValue(2022)
+    assert window.document.report.year == 2022
+    window.document.undo_stack.undo()
+    assert window.document.report.year == 2021 and page.year.value() == 2021
+
+
+def test_clicking_an_issue_goes_to_its_cells(seed_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = seed_window("004")
+    panel = window.issues
+    assert "错误 3 处" in panel.summary.text()
+    row = next(
+        i
+        for i in range(panel.list.count())
+        if "T4" in panel.list.item(i).toolTip() or "表四" in panel.list.item(i).text()
+    )
+    panel.list.itemClicked.emit(panel.list.item(row))
+    assert window.stack.currentWidget() is window.pages["t4"]
+    view = window.pages["t4"].view
+    selected = {
+        view.grid_model.data(i, Qt.ItemDataRole.UserRole + 1) for i in view.selectedIndexes()
+    }
+    assert CellRef("t4", "all", "direct_total") in selected
+
+
+def test_clicking_a_text_issue_selects_the_words(seed_window) -> None:  # type: ignore[no-untyped-def]
+    window = seed_window("003")
+    issue = next(i for i in window.document.issues if i.code == "TEXT-NUM")
+    window.show_issue(issue)
+    editor = window.pages["overview"].editor
+    assert window.stack.currentWidget() is window.pages["overview"]
+    assert editor.textCursor().selectedText() == "行政复议 5 件"
+
+
+def test_navigation_marks_pages_with_errors(seed_window) -> None:  # type: ignore[no-untyped-def]
+    window = seed_window("004")
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels[3].endswith("✖2") and labels[4].endswith("✖1")
+    assert labels[1] == "一、总体情况"
+
+
+def test_zoom_and_geometry_are_remembered(make_window, settings) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    view = table_page(window, "t3").view
+    before = view.columnWidth(0)
+    window.step_zoom(1)
+    window.step_zoom(1)
+    assert window.zoom == 1.25
+    assert view.columnWidth(0) > before
+    window.resize(780, 560)  # the offscreen screen is 800×600
+    size = window.size()
+    window.close()
+    assert float(settings.value("zoom")) == 1.25
+    again = MainWindow(window.document, settings)
+    assert again.zoom == 1.25 and again.size() == size
+    again.document.undo_stack.setClean()
+    again.close()
+
+
+def test_qt_speaks_chinese() -> None:
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_window_opens_with_a_chinese_font(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontDatabase
+
+    make_window()
+    assert "Noto Sans SC" in QFontDatabase.families()
+    assert QGuiApplication.font().family() in ("Noto Sans SC", "Microsoft YaHei")
+
+
+def test_full_width_typing(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    view = table_page(window, "t4").view
+    ref = CellRef("t4", "all", "after_upheld")
+    view.setCurrentIndex(view.grid_model.index_of(ref))
+    _type(qtbot, view, "１２件")
+    assert window.document.report.get(ref) == 12
+    assert _keys  # the helper is shared with test_grid
