@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument("--edition", help="模板版本（2019 或 2021），默认按年度确定")
     p_new.add_argument("-o", "--output", required=True, help="输出文件")
     p_new.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p_pdf = sub.add_parser("export-pdf", help="把报告草稿导出为可打印的 PDF")
+    p_pdf.add_argument("draft", help="报告草稿（.json）")
+    p_pdf.add_argument("output", help="输出的 PDF 文件")
     return parser
 
 
@@ -50,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from models.commands import run_new
 
         return run_new(args.agency, args.year, args.output, args.edition, args.force)
+    if args.command == "export-pdf":
+        from models.commands import run_export_pdf
+
+        return run_export_pdf(args.draft, args.output)
     from gui.app import run_gui
 
     return run_gui(sys.argv)

@@ -22,8 +22,9 @@ from gui.document import ReportDocument
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, TablePage
 from models import APP_NAME
-from models.commands import load_draft, write_text_atomically
+from models.commands import load_draft
 from models.editions import get_edition
+from models.files import write_text_atomically
 from models.report import DocumentError, Report, to_json
 from models.validation import Issue, Severity
 

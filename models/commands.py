@@ -6,11 +6,11 @@ prints plain Chinese messages, never a traceback, for files it cannot use.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from models.editions import EDITION_TITLES, EDITIONS, get_edition
+from models.files import write_text_atomically
 from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, from_json, new_report, to_json
 from models.validation import Issue, Severity, check
 
@@ -93,11 +93,24 @@ def run_new(agency: str, year: int, out: str, edition: str | None, force: bool) 
     return EXIT_OK
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Temp file beside the target, flush, fsync, replace: old or new, never half."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+def run_export_pdf(path: str, out: str) -> int:
+    """Write the PDF of a draft; prints the page count (and the draft mark, if any)."""
+    from export.fonts import MissingFontError
+    from export.pdf import export_pdf  # ReportLab only when a PDF is wanted
+
+    try:
+        report = load_draft(path)
+    except DocumentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        result = export_pdf(report, Path(out))
+    except MissingFontError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
+    print(f"已导出 {out}：共 {result.pages} 页{mark}")
+    return EXIT_OK

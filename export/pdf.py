@@ -1,0 +1,308 @@
+"""The printed report: a ReportLab PDF laid out after GB/T 9704 (党政机关公文格式).
+
+A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (text block
+156 × 225 mm); title 22 pt in a 小标宋-style face, centred; body 16 pt 仿宋-style,
+22 lines a page, first lines indented two characters; 一、 headings in 黑体,
+（一） in 楷体; page numbers "— 1 —" at the foot, odd pages right, even left;
+the closing block with agency and date, room above it for signature and seal.
+
+The tables are drawn from the same merged layouts as the grid
+(``models.editions``), with the totals of ``models.totals``.  A report with
+errors is marked "草稿 — 存在N处校验错误" on every page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from export.fonts import register_fonts
+from models import APP_NAME, APP_VERSION
+from models.editions import CellRole, GridLayout, get_edition
+from models.files import write_bytes_atomically
+from models.report import SECTION_TITLES, Report
+from models.totals import compute_totals
+from models.validation import Severity, check
+from models.values import format_value
+
+PAGE_W, PAGE_H = A4
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+TEXT_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
+BODY_PT = 16  # 三号
+LEADING = TEXT_H / 22  # 22 lines a page
+TITLE_PT = 22  # 二号
+PAGE_NO_PT = 14  # 四号
+# Tables are set smaller than the body (五号 and 小五); 表三 must fit one page,
+# as the template does, since its merged label column cannot break.
+TABLE_PT = {"t2": 10.5, "t3": 9, "t4": 9}
+
+# Column widths (mm) of each table, summing to the 156 mm text block.
+COLUMN_MM = {
+    "t2": [52, 34.7, 34.7, 34.6],
+    "t3": [12, 14, 43] + [12.4] * 6 + [12.6],
+    "t4": [10.4] * 15,
+}
+
+SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    pages: int
+    errors: int
+    official_fonts: tuple[str, ...]  # roles printed in the machine's official fonts
+
+
+class _NumberedDoc(BaseDocTemplate):
+    """Counts pages and draws the foot number and the draft mark on each."""
+
+    def __init__(self, buffer: io.BytesIO, fonts: dict[str, str], draft_errors: int, **kw):  # type: ignore[no-untyped-def]
+        # The canvas's own starting font would otherwise be an unembedded Helvetica.
+        super().__init__(buffer, pagesize=A4, initialFontName=fonts["body"], **kw)
+        self.fonts = fonts
+        self.draft_errors = draft_errors
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, TEXT_H, 0, 0, 0, 0, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        if self.draft_errors:
+            self._draft_mark(canvas)
+        number = canvas.getPageNumber()
+        text = f"— {number} —"
+        canvas.setFont(self.fonts["body"], PAGE_NO_PT)
+        y = MARGIN_BOTTOM - 7 * mm - PAGE_NO_PT
+        # Odd pages on the right, even on the left, one character in (GB/T 9704).
+        if number % 2:
+            canvas.drawRightString(PAGE_W - MARGIN_RIGHT - PAGE_NO_PT, y, text)
+        else:
+            canvas.drawString(MARGIN_LEFT + PAGE_NO_PT, y, text)
+        canvas.restoreState()
+
+    def _draft_mark(self, canvas: Canvas) -> None:
+        label = f"草稿 — 存在{self.draft_errors}处校验错误"
+        canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.16))
+        canvas.setFont(self.fonts["heading"], 40)
+        canvas.translate(PAGE_W / 2, PAGE_H / 2)
+        canvas.rotate(40)
+        canvas.drawCentredString(0, 0, label)
+        canvas.rotate(-40)
+        canvas.translate(-PAGE_W / 2, -PAGE_H / 2)
+        canvas.setFillColor(colors.Color(0.7, 0.1, 0.1))
+        canvas.setFont(self.fonts["heading"], 10.5)
+        canvas.drawCentredString(
+            PAGE_W / 2, PAGE_H - 20 * mm, f"{label}，仅供核对，不得作为正式报告印发"
+        )
+
+
+def _styles(fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts["body"],
+        fontSize=BODY_PT,
+        leading=LEADING,
+        firstLineIndent=2 * BODY_PT,
+        alignment=TA_JUSTIFY,
+        wordWrap="CJK",
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts["title"],
+            fontSize=TITLE_PT,
+            leading=TITLE_PT * 1.5,
+            firstLineIndent=0,
+            alignment=TA_CENTER,
+            spaceAfter=LEADING,
+        ),
+        "heading": ParagraphStyle("heading", parent=body, fontName=fonts["heading"]),
+        "closing": ParagraphStyle(
+            "closing",
+            parent=body,
+            firstLineIndent=0,
+            alignment=TA_RIGHT,
+            rightIndent=4 * BODY_PT,
+        ),
+    }
+
+
+def _cell_styles(fonts: dict[str, str], size: float) -> dict[str, ParagraphStyle]:
+    def style(name: str, font: str, align: int) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=fonts[font],
+            fontSize=size,
+            leading=size * 1.25,
+            alignment=align,
+            wordWrap="CJK",
+        )
+
+    return {
+        "cell": style("cell", "body", TA_LEFT),
+        "number": style("number", "body", TA_CENTER),
+        "header": style("header", "body", TA_CENTER),
+        "block": style("block", "heading", TA_CENTER),
+    }
+
+
+def _paragraphs(
+    text: str, styles: dict[str, ParagraphStyle], fonts: dict[str, str]
+) -> list[Flowable]:
+    """A section's text, paragraph by paragraph; （一） sub-headings set in 楷体."""
+    out: list[Flowable] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        match = SUBHEADING.match(line)
+        if match:
+            # A run-in heading ends at its first full stop; a short line is all heading.
+            cut = line.find("。")
+            head, rest = (
+                (line, "")
+                if cut < 0 or cut == len(line) - 1
+                else (line[: cut + 1], line[cut + 1 :])
+            )
+            markup = f'<font name="{fonts["subheading"]}">{escape(head)}</font>{escape(rest)}'
+            out.append(Paragraph(markup, styles["body"]))
+        else:
+            out.append(Paragraph(escape(line), styles["body"]))
+    return out
+
+
+def _table(report: Report, table_key: str, fonts: dict[str, str]) -> Table:
+    styles = _cell_styles(fonts, TABLE_PT[table_key])
+    edition = get_edition(report.edition)
+    layout: GridLayout = edition.layout(table_key)
+    totals = compute_totals(report)
+    data: list[list[object]] = [["" for _ in range(layout.n_cols)] for _ in range(layout.n_rows)]
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        # Cells under a span are empty strings; without this they name Helvetica.
+        ("FONTNAME", (0, 0), (-1, -1), fonts["body"]),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for cell in layout.cells:
+        if cell.ref is not None:
+            value = totals.get(cell.ref) if cell.role is CellRole.DERIVED else report.get(cell.ref)
+            data[cell.row][cell.col] = Paragraph(escape(format_value(value)), styles["number"])
+        else:
+            text = cell.text
+            if cell.unit_of is not None:
+                text = f"{text}（单位：{report.unit_of(cell.unit_of)}）"
+            style = {
+                CellRole.HEADING: "block",
+                CellRole.HEADER: "header",
+                CellRole.CORNER: "header",
+            }.get(cell.role, "cell")
+            data[cell.row][cell.col] = Paragraph(escape(text), styles[style])
+        if cell.rowspan > 1 or cell.colspan > 1:
+            end = (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)
+            commands.append(("SPAN", (cell.col, cell.row), end))
+    widths = [w * mm for w in COLUMN_MM[table_key]]
+    table = Table(data, colWidths=widths, repeatRows=layout.header_rows, hAlign="CENTER")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _closing(report: Report, styles: dict[str, ParagraphStyle]) -> Flowable:
+    date = report.issue_date
+    when = f"{date.year}年{date.month}月{date.day}日" if date else "　　　　年　　月　　日"
+    agency = report.agency or "（机关名称）"
+    # Three blank lines above the agency for the signature and the seal.
+    return KeepTogether(
+        [
+            Spacer(1, LEADING * 3),
+            Paragraph(escape(agency), styles["closing"]),
+            Paragraph(when, styles["closing"]),
+        ]
+    )
+
+
+def build_story(report: Report, fonts: dict[str, str]) -> list[Flowable]:
+    styles = _styles(fonts)
+    story: list[Flowable] = [
+        Paragraph(
+            escape(report.agency) + "<br/>" + f"{report.year}年政府信息公开工作年度报告",
+            styles["title"],
+        )
+    ]
+    story += _paragraphs(report.preamble, styles, fonts)
+    story += _paragraphs(report.contact, styles, fonts)
+    tables = {"proactive": "t2", "requests": "t3", "review": "t4"}
+    for key, title in SECTION_TITLES.items():
+        heading = Paragraph(escape(title), styles["heading"])
+        text = _paragraphs(report.sections.get(key, ""), styles, fonts)
+        if key in tables:
+            table = _table(report, tables[key], fonts)
+            # A table starts on a new page rather than break (each fits one
+            # page); a heading never stays behind at the foot of a page.
+            if text:
+                story.append(KeepTogether([heading, *text[:1]]))
+                story += text[1:]
+                story.append(KeepTogether([Spacer(1, LEADING * 0.3), table]))
+            else:
+                story.append(KeepTogether([heading, Spacer(1, LEADING * 0.3), table]))
+            story.append(Spacer(1, LEADING * 0.5))
+        else:
+            story.append(KeepTogether([heading, *text[:1]]))
+            story += text[1:]
+    story.append(_closing(report, styles))
+    return story
+
+
+def render_pdf(report: Report, use_official_fonts: bool = True) -> tuple[bytes, PdfResult]:
+    """The report as PDF bytes, and what went into it."""
+    choices = register_fonts(use_official=use_official_fonts)
+    fonts = {role: choice.name for role, choice in choices.items()}
+    errors = sum(1 for i in check(report) if i.severity is Severity.ERROR)
+    buffer = io.BytesIO()
+    doc = _NumberedDoc(
+        buffer,
+        fonts,
+        errors,
+        title=report.title,
+        author=report.agency,
+        subject="政府信息公开工作年度报告",
+        creator=f"{APP_NAME} {APP_VERSION}",
+        producer=f"{APP_NAME} {APP_VERSION} (ReportLab)",
+        keywords="政府信息公开, 年度报告",
+    )
+    doc.build(build_story(report, fonts))
+    official = tuple(r for r, c in choices.items() if c.official)
+    return buffer.getvalue(), PdfResult(doc.page, errors, official)
+
+
+def export_pdf(report: Report, path: Path, use_official_fonts: bool = True) -> PdfResult:
+    """Write the report's PDF to ``path`` atomically (old file or new, never half)."""
+    data, result = render_pdf(report, use_official_fonts)
+    write_bytes_atomically(Path(path), data)
+    return result
