@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from gui.document import ReportDocument
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, TablePage
+from gui.pdf_output import PdfMaker
 from models import APP_NAME
 from models.commands import load_draft
 from models.editions import get_edition
-from models.files import write_text_atomically
+from models.files import write_bytes_atomically, write_text_atomically
 from models.report import DocumentError, Report, to_json
 from models.validation import Issue, Severity
 
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
 
+        self.pdf_maker = PdfMaker(self)
+        self.pdf_maker.finished.connect(self._on_pdf_ready)
+        self.pdf_maker.failed.connect(self._on_pdf_failed)
+        self._pdf_job: tuple[str, Path | None] = ("", None)
+        self.preview: QWidget | None = None
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
@@ -115,6 +121,28 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         stack = self.document.undo_stack
         file_menu = self.menuBar().addMenu("文件(&F)")
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        self.pdf_actions = [
+            self._action(
+                file_menu,
+                "打印预览(&V)…",
+                QKeySequence("Ctrl+Shift+P"),
+                lambda: self.make_pdf("preview"),
+            ),
+            self._action(
+                file_menu,
+                "打印(&P)…",
+                QKeySequence.StandardKey.Print,
+                lambda: self.make_pdf("print"),
+            ),
+            self._action(file_menu, "导出PDF(&E)…", QKeySequence("Ctrl+E"), self.export_pdf),
+        ]
+        for action, text in zip(self.pdf_actions, ("预览", "打印", "导出PDF"), strict=True):
+            action.setIconText(text)
+            toolbar.addAction(action)
+        file_menu.addSeparator()
         self._action(file_menu, "打开草稿文件(&O)…", QKeySequence.StandardKey.Open, self.open_file)
         self._action(file_menu, "保存草稿文件(&S)", QKeySequence.StandardKey.Save, self.save_file)
         self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.save_file_as)
@@ -313,6 +341,62 @@ class MainWindow(QMainWindow):
         self.path = Path(name)
         self.settings.setValue("folder", str(self.path.parent))
         return self.save_file()
+
+    # -------------------------------------------------- PDF: preview, print, export
+
+    def export_pdf(self) -> None:
+        report = self.document.report
+        folder = Path(str(self.settings.value("pdf_folder", Path.home())))
+        suggested = folder / f"{report.agency or '报告'}{report.year}年政府信息公开工作年度报告.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(suggested), "PDF 文件 (*.pdf)")
+        if not name:
+            return
+        if not name.lower().endswith(".pdf"):
+            name += ".pdf"
+        self.settings.setValue("pdf_folder", str(Path(name).parent))
+        self.make_pdf("export", Path(name))
+
+    def make_pdf(self, purpose: str, path: Path | None = None) -> None:
+        """Build the PDF off the main thread, then preview, print or save it."""
+        self._pdf_job = (purpose, path)
+        for action in self.pdf_actions:
+            action.setEnabled(False)
+        self.statusBar().showMessage("正在生成PDF……")
+        self.pdf_maker.start(self.document.report)
+
+    def _on_pdf_failed(self, message: str) -> None:
+        self._pdf_done()
+        QMessageBox.warning(self, "生成PDF失败", message)
+
+    def _on_pdf_ready(self, data: bytes, result: object) -> None:
+        from gui.pdf_output import PreviewDialog, print_pdf
+
+        self._pdf_done()
+        purpose, path = self._pdf_job
+        errors = getattr(result, "errors", 0)
+        note = f"（存在{errors}处校验错误，每页带“草稿”标记）" if errors else ""
+        if purpose == "export" and path is not None:
+            try:
+                write_bytes_atomically(path, data)
+            except OSError as exc:
+                QMessageBox.warning(self, "导出失败", f"无法写入“{path}”：{exc.strerror or exc}")
+                return
+            self._show_message(f"已导出 {path}，共 {getattr(result, 'pages', '?')} 页{note}")
+        elif purpose == "preview":
+            self.preview = PreviewDialog(data, self.document.report.title, self)
+            self.preview.show()
+            self._show_message(f"预览：共 {getattr(result, 'pages', '?')} 页{note}")
+        elif purpose == "print":
+            from PySide6.QtPrintSupport import QPrinter
+
+            printed = print_pdf(data, QPrinter(QPrinter.PrinterMode.HighResolution), self)
+            if printed:
+                self._show_message(f"已送打印 {printed} 页{note}")
+
+    def _pdf_done(self) -> None:
+        for action in self.pdf_actions:
+            action.setEnabled(True)
+        self.statusBar().clearMessage()
 
     def _about(self) -> None:
         from models import APP_VERSION
