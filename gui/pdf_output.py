@@ -57,7 +57,7 @@ class PdfMaker(QObject):
             from export.pdf import render_pdf  # ReportLab loads only when needed
 
             data, result = render_pdf(report)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, never lost
+        except Exception as exc:
             self.failed.emit(f"生成PDF失败：{exc}")
             return
         self.finished.emit(data, result)

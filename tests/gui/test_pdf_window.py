@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
-from pypdf import PdfReader
 
 from export.pdf import render_pdf
 from gui.pdf_output import page_count, print_pdf
