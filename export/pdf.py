@@ -27,6 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -66,6 +67,13 @@ COLUMN_MM = {
 }
 
 SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+# Spaces between Chinese and digits (common in text copied out of PDFs) are
+# not set in official documents, and they make ReportLab's CJK wrapping push
+# a comma to the start of a line.
+_LOOSE_SPACE = re.compile(
+    rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])[ \t]+(?=[{_CJK}])"
+)
 
 
 @dataclass(frozen=True)
@@ -175,7 +183,7 @@ def _paragraphs(
     """A section's text, paragraph by paragraph; （一） sub-headings set in 楷体."""
     out: list[Flowable] = []
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = _LOOSE_SPACE.sub("", raw.strip())
         if not line:
             continue
         match = SUBHEADING.match(line)
@@ -194,57 +202,63 @@ def _paragraphs(
     return out
 
 
-def _table(report: Report, table_key: str, fonts: dict[str, str]) -> Table:
+def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table]:
+    """The table as printed; 表二 as one table per article block, so blocks may
+    fall on different pages while each stays whole with its own header."""
     styles = _cell_styles(fonts, TABLE_PT[table_key])
-    edition = get_edition(report.edition)
-    layout: GridLayout = edition.layout(table_key)
+    layout: GridLayout = get_edition(report.edition).layout(table_key)
     totals = compute_totals(report)
     data: list[list[object]] = [["" for _ in range(layout.n_cols)] for _ in range(layout.n_rows)]
-    commands: list[tuple[object, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        # Cells under a span are empty strings; without this they name Helvetica.
-        ("FONTNAME", (0, 0), (-1, -1), fonts["body"]),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
     for cell in layout.cells:
         if cell.ref is not None:
             value = totals.get(cell.ref) if cell.role is CellRole.DERIVED else report.get(cell.ref)
             data[cell.row][cell.col] = Paragraph(escape(format_value(value)), styles["number"])
-        else:
-            text = cell.text
-            if cell.unit_of is not None:
-                text = f"{text}（单位：{report.unit_of(cell.unit_of)}）"
-            style = {
-                CellRole.HEADING: "block",
-                CellRole.HEADER: "header",
-                CellRole.CORNER: "header",
-            }.get(cell.role, "cell")
-            data[cell.row][cell.col] = Paragraph(escape(text), styles[style])
-        if cell.rowspan > 1 or cell.colspan > 1:
-            end = (cell.col + cell.colspan - 1, cell.row + cell.rowspan - 1)
-            commands.append(("SPAN", (cell.col, cell.row), end))
+            continue
+        text = cell.text
+        if cell.unit_of is not None:
+            text = f"{text}（单位：{report.unit_of(cell.unit_of)}）"
+        style = {CellRole.HEADING: "block", CellRole.HEADER: "header", CellRole.CORNER: "header"}
+        data[cell.row][cell.col] = Paragraph(escape(text), styles[style.get(cell.role, "cell")])
+    starts = [c.row for c in layout.cells if c.role is CellRole.HEADING] or [0]
+    bounds = list(zip(starts, [*starts[1:], layout.n_rows], strict=True))
     widths = [w * mm for w in COLUMN_MM[table_key]]
-    table = Table(data, colWidths=widths, repeatRows=layout.header_rows, hAlign="CENTER")
-    table.setStyle(TableStyle(commands))
-    return table
+    tables = []
+    for top, bottom in bounds:
+        commands: list[tuple[object, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+            # Cells under a span are empty strings; without this they name Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), fonts["body"]),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        for cell in layout.cells:
+            if top <= cell.row < bottom and (cell.rowspan > 1 or cell.colspan > 1):
+                start = (cell.col, cell.row - top)
+                end = (cell.col + cell.colspan - 1, cell.row - top + cell.rowspan - 1)
+                commands.append(("SPAN", start, end))
+        table = Table(
+            data[top:bottom], colWidths=widths, repeatRows=layout.header_rows, hAlign="CENTER"
+        )
+        table.setStyle(TableStyle(commands))
+        tables.append(table)
+    return tables
 
 
-def _closing(report: Report, styles: dict[str, ParagraphStyle]) -> Flowable:
+def _closing(report: Report, styles: dict[str, ParagraphStyle], tail: list[Flowable]) -> Flowable:
     date = report.issue_date
     when = f"{date.year}年{date.month}月{date.day}日" if date else "　　　　年　　月　　日"
     agency = report.agency or "（机关名称）"
     # Three blank lines above the agency for the signature and the seal.
-    return KeepTogether(
-        [
-            Spacer(1, LEADING * 3),
-            Paragraph(escape(agency), styles["closing"]),
-            Paragraph(when, styles["closing"]),
-        ]
-    )
+    block: list[Flowable] = [
+        *tail,
+        Spacer(1, LEADING * 3),
+        Paragraph(escape(agency), styles["closing"]),
+        Paragraph(when, styles["closing"]),
+    ]
+    return KeepTogether(block)
 
 
 def build_story(report: Report, fonts: dict[str, str]) -> list[Flowable]:
@@ -262,20 +276,29 @@ def build_story(report: Report, fonts: dict[str, str]) -> list[Flowable]:
         heading = Paragraph(escape(title), styles["heading"])
         text = _paragraphs(report.sections.get(key, ""), styles, fonts)
         if key in tables:
-            table = _table(report, tables[key], fonts)
-            # A table starts on a new page rather than break (each fits one
-            # page); a heading never stays behind at the foot of a page.
+            first, *others = _tables(report, tables[key], fonts)
+            # A table (or 表二 block) starts on a new page rather than break;
+            # a heading never stays behind at the foot of a page.  (Never nest
+            # KeepTogether: an inner one reports an endless height.)
+            gap = Spacer(1, LEADING * 0.3)
+            rest = [KeepTogether([t]) for t in others]
             if text:
-                story.append(KeepTogether([heading, *text[:1]]))
-                story += text[1:]
-                story.append(KeepTogether([Spacer(1, LEADING * 0.3), table]))
+                story += [CondPageBreak(LEADING * 4), heading, *text, KeepTogether([gap, first])]
             else:
-                story.append(KeepTogether([heading, Spacer(1, LEADING * 0.3), table]))
+                story.append(KeepTogether([heading, gap, first]))
+            story += rest
             story.append(Spacer(1, LEADING * 0.5))
         else:
-            story.append(KeepTogether([heading, *text[:1]]))
-            story += text[1:]
-    story.append(_closing(report, styles))
+            # A heading needs a few lines of its text under it on the same page;
+            # the text itself flows on (a whole paragraph need not move).
+            story += [CondPageBreak(LEADING * 4), heading, *text]
+    # The signature block never stands alone on a page: it takes the last
+    # paragraph with it, and the heading too if that is all section 六 says
+    # (GB/T 9704 7.3.5).
+    tail: list[Flowable] = [story.pop()] if isinstance(story[-1], Paragraph) else []
+    if tail and isinstance(story[-1], Paragraph) and story[-1].style.name == "heading":
+        tail.insert(0, story.pop())
+    story.append(_closing(report, styles, tail))
     return story
 
 
