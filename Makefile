@@ -12,7 +12,10 @@ DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-image0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libwayland-cursor0 \
 	poppler-utils
 
-.PHONY: run test lint bench screenshots system-deps clean
+BUILD_VENV := .venv-build
+BUILD_STAMP := $(BUILD_VENV)/.installed
+
+.PHONY: run test lint bench screenshots exe exe-test system-deps clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -25,11 +28,29 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# LibreOffice is the yardstick the PDF bench compares against (Debian package).
 bench: $(STAMP)
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends libreoffice-writer-nogui >/dev/null; }
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots
+
+# The executable is built in a virtual environment holding only what ships.
+exe: $(STAMP) $(BUILD_STAMP)
+	$(BUILD_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+exe-test: exe
+	QT_QPA_PLATFORM=offscreen $(PY) tests/smoke_exe.py
+
+$(BUILD_STAMP): requirements.txt
+	test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt \
+	  $$(grep -i '^pyinstaller==' requirements-dev.txt)
+	touch $@
 
 $(STAMP): requirements.txt requirements-dev.txt Makefile
 	$(MAKE) system-deps
@@ -51,4 +72,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf $(VENV) build dist screenshots
+	rm -rf $(VENV) $(BUILD_VENV) build dist screenshots

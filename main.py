@@ -23,6 +23,13 @@ class _ChineseArgumentParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _ChineseArgumentParser(prog="main.py", description=APP_NAME)
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
+    parser.add_argument(
+        "--selftest",
+        metavar="DRAFT",
+        nargs="?",
+        const="",
+        help="打开窗口、载入草稿（可选）、导出PDF后退出，用于检验安装是否完好",
+    )
     sub = parser.add_subparsers(dest="command")
     p_check = sub.add_parser("check", help="检查报告草稿，列出全部错误和提醒")
     p_check.add_argument("draft", help="报告草稿（.json）")
@@ -39,12 +46,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _attach_console() -> None:
+    """A windowed Windows build has no console; borrow the one it was started from."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")
+        sys.stderr = sys.stdout
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv if argv is not None else sys.argv[1:]:
+        _attach_console()
     # Chinese on any console, even a Windows code page that lacks a character.
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    if args.selftest is not None:
+        from gui.selftest import run_selftest
+
+        return run_selftest(args.selftest or None)
     if args.command == "check":
         from models.commands import run_check
 
