@@ -109,8 +109,8 @@ def main() -> None:
                 theirs = (
                     statistics.median(_soffice_seconds(docx, folder) for _ in range(RUNS)) * 1000
                 )
-                ratio = theirs / ours
-                print(f"{path.stem[5:]:6} {result.pages:5d} {ours:9.1f} {theirs:11.1f} {ratio:7.1f}×")
+                row = f"{path.stem[5:]:6} {result.pages:5d} {ours:9.1f} {theirs:11.1f}"
+                print(f"{row} {theirs / ours:7.1f}×")
             else:
                 print(f"{path.stem[5:]:6} {result.pages:5d} {ours:9.1f} {'—':>11} {'—':>7}")
         if cold is not None:
