@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -11,11 +10,11 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.document import ReportDocument
+from gui.drafts_ui import StartDialog, import_with_question, lock_store, store_folder
 from gui.fonts import install_ui_font
 from gui.main_window import MainWindow
 from models import APP_NAME
-from models.commands import load_draft
-from models.report import DocumentError, Report, new_report
+from models.drafts import DraftStore, DraftStoreError
 
 ORGANIZATION = "GovInfoReport"
 
@@ -56,14 +55,37 @@ def create_app(argv: list[str]) -> QApplication:
 def run_gui(argv: list[str]) -> int:
     app = create_app(argv)
     sys.excepthook = _excepthook
-    report: Report = new_report("", dt.date.today().year - 1)
-    path = None
-    if len(argv) > 1 and argv[1].endswith(".json"):
-        try:
-            report, path = load_draft(argv[1]), Path(argv[1])
-        except DocumentError as exc:
-            QMessageBox.warning(None, "无法打开", str(exc))
-    document = ReportDocument(report)
-    window = MainWindow(document, QSettings(), path)
+    folder = store_folder()
+    try:
+        lock = lock_store(folder)
+        store = DraftStore(folder)
+    except (OSError, DraftStoreError) as exc:
+        QMessageBox.critical(None, "无法使用草稿文件夹", f"草稿文件夹“{folder}”无法使用：{exc}")
+        return 1
+    read_only = lock is None
+    if read_only:
+        QMessageBox.information(
+            None,
+            "程序已在运行",
+            "另一个窗口正在编辑这些报告。本窗口以只读方式打开，不会保存任何修改；"
+            "请回到已打开的窗口继续工作。",
+        )
+    for notice in store.take_notices():
+        QMessageBox.information(None, "草稿已修复", notice)
+    report_id = None
+    drafts = [a for a in argv[1:] if a.lower().endswith(".json")]
+    if drafts and not read_only:
+        report_id = import_with_question(store, Path(drafts[0]), None)
+    if report_id is None:
+        start = StartDialog(store, read_only=read_only)
+        if not start.exec() or not start.chosen:
+            return 0
+        report_id = start.chosen
+    window = MainWindow(
+        ReportDocument(store.open(report_id)), QSettings(), store, report_id, read_only
+    )
     window.show()
-    return app.exec()
+    code = app.exec()
+    if lock is not None:
+        lock.unlock()
+    return code

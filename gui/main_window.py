@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,14 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import ReportDocument
+from gui.drafts_ui import BackupsDialog, StartDialog, import_with_question
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, TablePage
 from gui.pdf_output import PdfMaker
 from models import APP_NAME
-from models.commands import load_draft
+from models.drafts import DraftStore, DraftStoreError, save_draft_file
 from models.editions import get_edition
-from models.files import write_bytes_atomically, write_text_atomically
-from models.report import DocumentError, Report, to_json
+from models.files import write_bytes_atomically
+from models.report import Report
 from models.validation import Issue, Severity
 
 # Navigation: (key, label); the key names the page and the fields it shows.
@@ -53,15 +55,31 @@ FIELD_PAGES = {
     "sections.problems": "problems",
     "sections.other": "other",
 }
+AUTOSAVE_MS = 1500
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ReportDocument, settings: QSettings, path: Path | None = None):
+    def __init__(
+        self,
+        document: ReportDocument,
+        settings: QSettings,
+        store: DraftStore | None = None,
+        report_id: str | None = None,
+        read_only: bool = False,
+    ):
         super().__init__()
         self.document = document
         self.settings = settings
-        self.path = path
+        self.store = store
+        self.report_id = report_id
+        self.read_only = read_only
+        self._last_save_error = ""
+        # Autosave: at most this long after the last change, and on close.
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_now)
         self.base_point_size = self.font().pointSizeF()
         self.zoom = float(settings.value("zoom", 1.0))
 
@@ -100,6 +118,8 @@ class MainWindow(QMainWindow):
         self._pdf_job: tuple[str, Path | None] = ("", None)
         self.preview: QWidget | None = None
         self.counts = QLabel()
+        self.saved = QLabel()
+        self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
 
@@ -111,6 +131,7 @@ class MainWindow(QMainWindow):
             page.message.connect(self._show_message)
         document.checked.connect(self._on_checked)
         document.undo_stack.cleanChanged.connect(self._update_title)
+        document.undo_stack.indexChanged.connect(self._on_changed)
         document.fieldChanged.connect(lambda _n: self._update_title())
         self.nav.setCurrentRow(0)
         self._on_checked()
@@ -143,9 +164,12 @@ class MainWindow(QMainWindow):
             action.setIconText(text)
             toolbar.addAction(action)
         file_menu.addSeparator()
-        self._action(file_menu, "打开草稿文件(&O)…", QKeySequence.StandardKey.Open, self.open_file)
-        self._action(file_menu, "保存草稿文件(&S)", QKeySequence.StandardKey.Save, self.save_file)
-        self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.save_file_as)
+        self._action(file_menu, "报告列表(&L)…", QKeySequence.StandardKey.Open, self.switch_report)
+        self._action(file_menu, "立即保存(&S)", QKeySequence.StandardKey.Save, self.save_now)
+        self._action(file_menu, "恢复历史版本(&H)…", None, self.restore_backup)
+        file_menu.addSeparator()
+        self._action(file_menu, "导入草稿文件(&I)…", None, self.import_draft)
+        self._action(file_menu, "导出草稿文件(&X)…", None, self.export_draft)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
         edit = self.menuBar().addMenu("编辑(&E)")
@@ -196,7 +220,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         report = self.document.report
         agency = report.agency.strip() or "（未填机关名称）"
-        self.setWindowTitle(f"{agency} {report.year}年度报告[*] — {APP_NAME}")
+        mode = "（只读）" if self.read_only else ""
+        self.setWindowTitle(f"{agency} {report.year}年度报告{mode}[*] — {APP_NAME}")
         self.setWindowModified(not self.document.undo_stack.isClean())
 
     def _show_message(self, text: str) -> None:
@@ -269,17 +294,17 @@ class MainWindow(QMainWindow):
             self.set_zoom(self.zoom)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.document.undo_stack.isClean():
+        if not self.document.undo_stack.isClean() and not self.save_now():
             answer = QMessageBox.question(
                 self,
-                "保存修改",
-                "报告有尚未保存的修改，是否先保存？",
+                "报告尚未保存",
+                "报告的修改没有保存下来。是否先导出为草稿文件（例如存到U盘）？",
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
             )
             if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.save_file()
+                answer == QMessageBox.StandardButton.Save and not self.export_draft()
             ):
                 event.ignore()
                 return
@@ -287,60 +312,109 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState())
         event.accept()
 
-    # -------------------------------------------------- files
+    # -------------------------------------------------- drafts: autosave, files, backups
 
-    def open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "打开草稿文件", str(self.settings.value("folder", "")), "报告草稿 (*.json)"
-        )
-        if not name:
-            return
+    def _on_changed(self, _index: int) -> None:
+        if self.store is not None and not self.read_only and not self.document.undo_stack.isClean():
+            self.autosave.start()
+
+    def save_now(self) -> bool:
+        """Save to the store; True when the report on disk is now what the window shows."""
+        self.autosave.stop()
+        if self.document.undo_stack.isClean():
+            return True
+        if self.store is None or self.report_id is None or self.read_only:
+            return False
         try:
-            report = load_draft(name)
-        except DocumentError as exc:
+            self.store.save(self.report_id, self.document.report)
+        except DraftStoreError as exc:
+            self.saved.setText("未保存")
+            self._show_message(str(exc))
+            if str(exc) != self._last_save_error:
+                # Said once per problem; the report stays in the window meanwhile.
+                self._last_save_error = str(exc)
+                QMessageBox.warning(
+                    self, "草稿没有保存", f"{exc}\n\n可用“文件 → 导出草稿文件”另存一份。"
+                )
+            return False
+        self._last_save_error = ""
+        self.document.undo_stack.setClean()
+        self.saved.setText(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        return True
+
+    def switch_report(self) -> None:
+        if self.store is None:
+            return
+        self.save_now()
+        dialog = StartDialog(self.store, self, read_only=self.read_only)
+        if dialog.exec() and dialog.chosen:
+            self.open_report(dialog.chosen)
+
+    def open_report(self, report_id: str) -> None:
+        assert self.store is not None
+        try:
+            report = self.store.open(report_id)
+        except DraftStoreError as exc:
             QMessageBox.warning(self, "无法打开", str(exc))
             return
-        self.settings.setValue("folder", str(Path(name).parent))
-        self.load_report(report, Path(name))
+        self.report_id = report_id
+        self._replace(report)
+        for notice in self.store.take_notices():
+            QMessageBox.information(self, "草稿已修复", notice)
 
-    def load_report(self, report: Report, path: Path | None) -> None:
-        self.path = path
+    def _replace(self, report: Report) -> None:
         self.document.undo_stack.clear()
         self.document.apply_report(report)
         self.document.fieldChanged.emit("")
+        self.document.undo_stack.setClean()
         self._update_title()
 
-    def save_file(self) -> bool:
-        if self.path is None:
-            return self.save_file_as()
-        try:
-            write_text_atomically(self.path, to_json(self.document.report))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "保存失败",
-                f"无法保存到“{self.path}”：{exc.strerror or exc}\n"
-                "报告仍在窗口中，请换一个位置保存。",
-            )
-            return False
-        self.document.undo_stack.setClean()
-        self._show_message(f"已保存到 {self.path}")
-        return True
-
-    def save_file_as(self) -> bool:
-        report = self.document.report
-        suggested = (
-            Path(str(self.settings.value("folder", Path.home())))
-            / f"{report.agency or '报告'}{report.year}.json"
+    def import_draft(self) -> None:
+        if self.store is None or self.read_only:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "导入草稿文件", str(self.settings.value("folder", "")), "报告草稿 (*.json)"
         )
+        if not name:
+            return
+        self.settings.setValue("folder", str(Path(name).parent))
+        self.save_now()
+        chosen = import_with_question(self.store, Path(name), self)
+        if chosen:
+            self.open_report(chosen)
+
+    def export_draft(self) -> bool:
+        report = self.document.report
+        folder = Path(str(self.settings.value("folder", Path.home())))
+        suggested = folder / f"{report.agency or '报告'}{report.year}.json"
         name, _ = QFileDialog.getSaveFileName(
-            self, "保存草稿文件", str(suggested), "报告草稿 (*.json)"
+            self, "导出草稿文件", str(suggested), "报告草稿 (*.json)"
         )
         if not name:
             return False
-        self.path = Path(name)
-        self.settings.setValue("folder", str(self.path.parent))
-        return self.save_file()
+        try:
+            save_draft_file(report, Path(name))
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "导出失败", str(exc))
+            return False
+        self.settings.setValue("folder", str(Path(name).parent))
+        self._show_message(f"已导出草稿文件 {name}")
+        return True
+
+    def restore_backup(self) -> None:
+        if self.store is None or self.report_id is None or self.read_only:
+            return
+        self.save_now()
+        dialog = BackupsDialog(self.store, self.report_id, self)
+        if not (dialog.exec() and dialog.chosen):
+            return
+        try:
+            report = self.store.restore_backup(self.report_id, dialog.chosen)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "恢复失败", str(exc))
+            return
+        self._replace(report)
+        self._show_message("已恢复所选历史版本（恢复前的版本也已保留在历史版本中）")
 
     # -------------------------------------------------- PDF: preview, print, export
 

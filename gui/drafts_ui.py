@@ -1,0 +1,299 @@
+"""The drafts store in the window: where it lives, its lock, the start page, dialogs.
+
+The store's folder is the user's data folder (``QStandardPaths``), or a folder
+named ``数据`` beside the executable (portable mode: program and drafts on one
+USB stick).  A ``QLockFile`` keeps a second copy of the program from writing
+the same store: that copy opens read-only and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.drafts import DraftExistsError, DraftInfo, DraftStore, DraftStoreError
+from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError
+
+PORTABLE_FOLDER = "数据"
+LOCK_FILE = "store.lock"
+
+
+def store_folder() -> Path:
+    """``数据`` beside the executable if it exists (portable), else the user's data folder."""
+    beside = Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]).resolve().parent
+    if (beside / PORTABLE_FOLDER).is_dir():
+        return beside / PORTABLE_FOLDER / "drafts"
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "drafts"
+
+
+def lock_store(folder: Path) -> QLockFile | None:
+    """The store's lock, or None when another copy of the program holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / LOCK_FILE))
+    lock.setStaleLockTime(0)  # a crashed copy's lock is detected by its dead PID
+    if lock.tryLock(200):
+        return lock
+    lock.removeStaleLockFile()
+    return lock if lock.tryLock(200) else None
+
+
+def _when(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+class NewReportDialog(QDialog):
+    """新建: agency and year; the edition follows the year (and can be changed)."""
+
+    def __init__(self, parent: QWidget | None = None, agency: str = "", year: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("新建报告")
+        form = QFormLayout(self)
+        self.agency = QLineEdit(agency)
+        self.agency.setPlaceholderText("如：某某市公安局某某分局")
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(year or dt.date.today().year - 1)
+        self.edition = QComboBox()
+        for key in EDITIONS:
+            self.edition.addItem(EDITION_TITLES[key], key)
+        form.addRow("机关名称：", self.agency)
+        form.addRow("报告年度：", self.year)
+        form.addRow("模板版本：", self.edition)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.year.valueChanged.connect(self._follow_year)
+        self._follow_year(self.year.value())
+
+    def _follow_year(self, year: int) -> None:
+        self.edition.setCurrentIndex(self.edition.findData(edition_for_year(year)))
+
+    def _accept(self) -> None:
+        if not self.agency.text().strip():
+            QMessageBox.warning(self, "新建报告", "请填写机关名称")
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, int, str]:
+        return self.agency.text().strip(), self.year.value(), self.edition.currentData()
+
+
+class StartDialog(QDialog):
+    """The start page: recent reports with open / new / import, and the trash."""
+
+    def __init__(self, store: DraftStore, parent: QWidget | None = None, read_only: bool = False):
+        super().__init__(parent)
+        self.store = store
+        self.read_only = read_only
+        self.chosen: str | None = None
+        self.showing_trash = False
+        self.setWindowTitle("政府信息公开工作年度报告 — 报告列表")
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        layout.addWidget(self.heading)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["机关名称", "年度", "模板", "最后保存", "错误"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("打开")
+        self.new_button = QPushButton("新建…")
+        self.import_button = QPushButton("导入草稿文件…")
+        self.delete_button = QPushButton("移到回收站")
+        self.trash_button = QPushButton("回收站")
+        self.restore_button = QPushButton("恢复")
+        for button in (
+            self.open_button,
+            self.new_button,
+            self.import_button,
+            self.delete_button,
+            self.restore_button,
+            self.trash_button,
+        ):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.open_button.clicked.connect(self._open)
+        self.table.itemDoubleClicked.connect(lambda _item: self._open())
+        self.new_button.clicked.connect(self._new)
+        self.import_button.clicked.connect(self._import)
+        self.delete_button.clicked.connect(self._delete)
+        self.trash_button.clicked.connect(self._toggle_trash)
+        self.restore_button.clicked.connect(self._restore)
+        for button in (
+            self.new_button,
+            self.import_button,
+            self.delete_button,
+            self.restore_button,
+        ):
+            button.setEnabled(not read_only)
+        self.resize(820, 480)
+        self.refresh()
+
+    def refresh(self) -> None:
+        infos = self.store.list_trash() if self.showing_trash else self.store.list_reports()
+        self.infos: list[DraftInfo] = infos
+        if self.showing_trash:
+            self.heading.setText(f"回收站（{len(infos)} 份）：选中后点“恢复”")
+        else:
+            mode = "（只读：另一个窗口正在使用这些报告）" if self.read_only else ""
+            self.heading.setText(f"已保存的报告（{len(infos)} 份）{mode}")
+        self.table.setRowCount(len(infos))
+        for r, info in enumerate(infos):
+            cells = [
+                info.agency,
+                f"{info.year}",
+                f"{info.edition}年版",
+                _when(info.saved_at),
+                str(info.error_count),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 4 and info.error_count:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(r, c, item)
+        if infos:
+            self.table.selectRow(0)
+        self.open_button.setVisible(not self.showing_trash)
+        self.delete_button.setVisible(not self.showing_trash)
+        self.restore_button.setVisible(self.showing_trash)
+        self.trash_button.setText("返回报告列表" if self.showing_trash else "回收站")
+
+    def _selected(self) -> DraftInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.infos[rows[0].row()] if rows else None
+
+    def _open(self) -> None:
+        info = self._selected()
+        if info is not None and not self.showing_trash:
+            self.chosen = info.id
+            self.accept()
+
+    def _new(self) -> None:
+        dialog = NewReportDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        agency, year, edition = dialog.values()
+        try:
+            self.chosen = self.store.create(agency, year, edition)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "新建报告", str(exc))
+            return
+        self.accept()
+
+    def _import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "导入草稿文件", "", "报告草稿 (*.json)")
+        if name:
+            chosen = import_with_question(self.store, Path(name), self)
+            if chosen:
+                self.chosen = chosen
+                self.accept()
+
+    def _delete(self) -> None:
+        info = self._selected()
+        if info is None:
+            return
+        try:
+            self.store.delete(info.id)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "移到回收站", str(exc))
+        self.refresh()
+
+    def _restore(self) -> None:
+        info = self._selected()
+        if info is None:
+            return
+        try:
+            self.store.restore(info.id)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "恢复", str(exc))
+        self.refresh()
+
+    def _toggle_trash(self) -> None:
+        self.showing_trash = not self.showing_trash
+        self.refresh()
+
+
+def import_with_question(store: DraftStore, path: Path, parent: QWidget | None) -> str | None:
+    """Import a draft file; ask before replacing a report of the same agency and year."""
+    try:
+        return store.import_draft(path)
+    except DraftExistsError as exc:
+        answer = QMessageBox.question(
+            parent,
+            "导入草稿文件",
+            f"{exc}\n\n要用导入的文件替换它吗？（被替换的版本仍保留在历史版本中）",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            return store.import_draft(path, overwrite=True)
+        except (DraftStoreError, DocumentError) as again:
+            QMessageBox.warning(parent, "导入草稿文件", str(again))
+    except (DraftStoreError, DocumentError) as exc:
+        QMessageBox.warning(parent, "导入草稿文件", str(exc))
+    return None
+
+
+class BackupsDialog(QDialog):
+    """历史版本: earlier saves of the open report; restoring one is itself undoable."""
+
+    def __init__(self, store: DraftStore, report_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("恢复历史版本")
+        self.chosen: str | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("每次保存都会保留上一版本（最近10次，以及近7天每天一份）。"))
+        self.table = QTableWidget(0, 1)
+        self.table.setHorizontalHeaderLabels(["保存时间"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.backups = store.list_backups(report_id)
+        self.table.setRowCount(len(self.backups))
+        for r, backup in enumerate(self.backups):
+            self.table.setItem(r, 0, QTableWidgetItem(_when(backup.saved_at)))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("恢复所选版本")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.chosen = self.backups[rows[0].row()].name
+            self.accept()

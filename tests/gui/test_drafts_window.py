@@ -1,0 +1,184 @@
+"""The drafts store in the window: autosave, saving on close, start page, lock, backups."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from gui.document import ReportDocument
+from gui.drafts_ui import PORTABLE_FOLDER, BackupsDialog, StartDialog, lock_store, store_folder
+from gui.main_window import MainWindow
+from models.drafts import DraftStore, DraftStoreError
+from models.editions import CellRef
+from tests.gui.conftest import table_page
+from tests.gui.test_grid import _type
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DraftStore:
+    return DraftStore(tmp_path / "drafts")
+
+
+@pytest.fixture
+def stored_window(qtbot, settings, store):  # type: ignore[no-untyped-def]
+    report_id = store.create("某某区公安分局", 2021)
+    window = MainWindow(ReportDocument(store.open(report_id)), settings, store, report_id)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.show()
+    return window
+
+
+def test_autosave_after_typing(stored_window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = stored_window
+    view = table_page(window, "t3").view
+    ref = CellRef("t3", "new", "natural")
+    view.setCurrentIndex(view.grid_model.index_of(ref))
+    _type(qtbot, view, "5")
+    assert window.isWindowModified()
+    qtbot.waitUntil(lambda: window.saved.text().startswith("已保存"), timeout=5000)
+    assert store.open(window.report_id).get(ref) == 5
+    assert not window.isWindowModified()
+
+
+def test_close_saves_at_once(stored_window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = stored_window
+    window.show_page("other")
+    window.pages["other"].editor.setPlainText("本机关未收取信息处理费。")
+    assert window.autosave.isActive()
+    window.close()
+    assert store.open(window.report_id).sections["other"] == "本机关未收取信息处理费。"
+
+
+def test_failed_save_keeps_the_report_and_says_so_once(
+    stored_window, store, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = stored_window
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+
+    def full_disk(*_args: object) -> None:
+        raise DraftStoreError("草稿没有保存：磁盘已满。")
+
+    monkeypatch.setattr(store, "save", full_disk)
+    for text in ("甲", "甲乙"):
+        window.pages["problems"].editor.setPlainText(text)
+        assert window.save_now() is False
+    assert window.document.report.sections["problems"] == "甲乙"  # nothing lost
+    assert window.saved.text() == "未保存" and window.isWindowModified()
+    assert len(warnings) == 1 and "磁盘已满" in warnings[0]
+
+
+def test_start_page_lists_creates_trashes_and_restores(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    first = store.create("甲局", 2020)
+    store.create("乙局", 2021)
+    dialog = StartDialog(store)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert {dialog.table.item(r, 0).text() for r in range(2)} == {"甲局", "乙局"}
+    row = next(r for r in range(2) if dialog.table.item(r, 0).text() == "甲局")
+    dialog.table.selectRow(row)
+    dialog.delete_button.click()
+    assert dialog.table.rowCount() == 1
+    dialog.trash_button.click()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "甲局"
+    dialog.restore_button.click()
+    assert [i.id for i in store.list_trash()] == []
+    dialog.trash_button.click()
+    assert dialog.table.rowCount() == 2
+    dialog.table.selectRow(next(r for r in range(2) if dialog.table.item(r, 0).text() == "甲局"))
+    dialog.open_button.click()
+    assert dialog.chosen == first
+
+
+def test_backups_restore_an_earlier_version(stored_window, store, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = stored_window
+    editor = window.pages["overview"].editor
+    editor.setPlainText("第一稿")
+    assert window.save_now()
+    editor.setPlainText("第二稿")
+    assert window.save_now()
+    dialog = BackupsDialog(store, window.report_id)
+    assert dialog.table.rowCount() >= 2
+    backups = store.list_backups(window.report_id)
+    chosen = next(
+        b.name for b in backups if store_backup_text(store, window.report_id, b.name) == "第一稿"
+    )
+
+    class Picked(BackupsDialog):
+        def exec(self) -> int:  # type: ignore[override]
+            self.chosen = chosen
+            return 1
+
+    monkeypatch.setattr("gui.main_window.BackupsDialog", Picked)
+    window.restore_backup()
+    assert editor.toPlainText() == "第一稿"
+    assert store.open(window.report_id).sections["overview"] == "第一稿"
+
+
+def store_backup_text(store: DraftStore, report_id: str, name: str) -> str:
+    path = store.folder / "backups" / report_id / name
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    records = next(iter(data.values()))
+    return next(iter(records.values()))["document"]["sections"]["overview"]
+
+
+def test_second_copy_cannot_take_the_lock(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys, time
+                from PySide6.QtCore import QLockFile
+                lock = QLockFile({str(folder / "store.lock")!r})
+                assert lock.tryLock(1000)
+                print("locked", flush=True)
+                time.sleep(30)
+                """
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        folder.mkdir(parents=True)
+        assert holder.stdout.readline().strip() == "locked"
+        assert lock_store(folder) is None
+    finally:
+        holder.kill()
+        holder.wait()
+    # A lock left by a process that died is taken over.
+    lock = lock_store(folder)
+    assert lock is not None
+    lock.unlock()
+
+
+def test_portable_folder_beside_the_program(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / PORTABLE_FOLDER).mkdir()
+    monkeypatch.setattr(sys, "argv", [str(tmp_path / "main.py")])
+    assert store_folder() == tmp_path / PORTABLE_FOLDER / "drafts"
+    monkeypatch.setattr(sys, "argv", [str(tmp_path / "elsewhere" / "main.py")])
+    assert store_folder() != tmp_path / PORTABLE_FOLDER / "drafts"
+
+
+def test_read_only_window_never_saves(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
+    report_id = store.create("某局", 2021)
+    window = MainWindow(
+        ReportDocument(store.open(report_id)), settings, store, report_id, read_only=True
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert "（只读）" in window.windowTitle()
+    window.pages["overview"].editor.setPlainText("改动")
+    assert not window.autosave.isActive() and window.save_now() is False
+    assert store.open(report_id).sections["overview"] == ""
+    assert Qt  # keep the import for key names used elsewhere
