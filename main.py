@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         const="",
         help="打开窗口、载入草稿（可选）、导出PDF后退出，用于检验安装是否完好",
     )
+    # For the start-up bench: show the window, then quit at once.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     p_check = sub.add_parser("check", help="检查报告草稿，列出全部错误和提醒")
     p_check.add_argument("draft", help="报告草稿（.json）")
@@ -65,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    if args.startup_probe:
+        from gui.selftest import run_startup_probe
+
+        return run_startup_probe()
     if args.selftest is not None:
         from gui.selftest import run_selftest
 

@@ -1,7 +1,9 @@
 """Run every benchmark and print its figures."""
 
-from bench import bench_drafts, bench_model
+from bench import bench_drafts, bench_exe, bench_model, bench_pdf
 
 if __name__ == "__main__":
     bench_model.main()
     bench_drafts.main()
+    bench_pdf.main()
+    bench_exe.main()

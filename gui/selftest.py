@@ -55,3 +55,17 @@ def run_selftest(draft: str | None) -> int:
     ok = bool(outcome.get("font")) and bool(outcome.get("pages"))
     print("自检通过" if ok else "自检失败")
     return 0 if ok else 1
+
+
+def run_startup_probe() -> int:
+    """Open the main window on an empty report and quit as soon as it is shown."""
+    from gui.app import create_app
+    from gui.document import ReportDocument
+    from gui.main_window import MainWindow
+
+    app = create_app(sys.argv[:1])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "probe.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ReportDocument(new_report("", 2025)), settings)
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    return app.exec()
