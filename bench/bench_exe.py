@@ -96,12 +96,10 @@ def main() -> None:
     )
     ours_ms, bare_ms = statistics.median(ours) * 1000, statistics.median(bare) * 1000
     print(f"exe bench ({exe.name}), median of {RUNS} cold starts to window shown")
-    print(
-        f"size: {exe.stat().st_size / 1e6:.1f} MB (bare PySide6 hello window: {hello_size / 1e6:.1f} MB)"
-    )
-    print(
-        f"start-up: {ours_ms:.0f} ms vs bare hello window {bare_ms:.0f} ms, ratio {ours_ms / bare_ms:.2f}"
-    )
+    size, hello_mb = exe.stat().st_size / 1e6, hello_size / 1e6
+    print(f"size: {size:.1f} MB (bare PySide6 hello window: {hello_mb:.1f} MB)")
+    ratio = ours_ms / bare_ms
+    print(f"start-up: {ours_ms:.0f} ms vs bare hello window {bare_ms:.0f} ms, ratio {ratio:.2f}")
     print(f"peak memory with seed 003 open and its PDF made: {peak / 1024:.0f} MB")
 
 
