@@ -8,12 +8,12 @@ temporary folder is on.
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.timing import median_ms
 from models.drafts import DraftStore
 from models.report import Report, from_json
 
@@ -24,12 +24,7 @@ PLACES = ("东城区", "西城区", "朝阳区", "海淀区", "丰台区", "南�
 
 
 def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+    return median_ms(fn, runs)
 
 
 def _save_ms(store: DraftStore, report_id: str, report: Report) -> float:

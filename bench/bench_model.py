@@ -6,10 +6,10 @@ of one frame.  Each figure is the median over many runs on the seed reports.
 
 from __future__ import annotations
 
-import statistics
-import time
+from collections.abc import Callable
 from pathlib import Path
 
+from bench.timing import median_ms
 from models.report import from_json, to_json
 from models.validation import check
 
@@ -17,13 +17,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 RUNS = 300
 
 
-def _median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+def _median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
+    return median_ms(fn, runs)
 
 
 def main() -> None:
