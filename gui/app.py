@@ -7,8 +7,10 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from export.assets import asset_path
 from gui.document import ReportDocument
 from gui.drafts_ui import StartDialog, import_with_question, lock_store, store_folder
 from gui.fonts import install_ui_font
@@ -49,6 +51,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     install_translations(app)
     install_ui_font(app)
+    app.setWindowIcon(QIcon(str(asset_path("icon.png"))))
     return app
 
 

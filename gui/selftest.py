@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase
 
 from models.report import Report, new_report
@@ -34,6 +34,7 @@ def run_selftest(draft: str | None) -> int:
             from export.pdf import render_pdf
 
             outcome["font"] = "Noto Sans SC" in QFontDatabase.families()
+            outcome["chinese"] = QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
             outcome["issues"] = len(window.document.issues)
             data, result = render_pdf(window.document.report)
             outcome["pages"] = result.pages if data.startswith(b"%PDF") else 0
@@ -49,10 +50,11 @@ def run_selftest(draft: str | None) -> int:
     print(
         f"界面字体：{'已载入' if outcome.get('font') else '缺失'}；校验：{outcome.get('issues')} 条"
     )
+    print(f"Qt 界面语言：{'中文' if outcome.get('chinese') else '未载入中文翻译'}")
     print(f"PDF：{outcome.get('pages')} 页")
     if "error" in outcome:
         print(f"出错：{outcome['error']}")
-    ok = bool(outcome.get("font")) and bool(outcome.get("pages"))
+    ok = all(outcome.get(key) for key in ("font", "chinese", "pages"))
     print("自检通过" if ok else "自检失败")
     return 0 if ok else 1
 
