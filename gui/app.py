@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from export.assets import asset_path
 from gui.document import ReportDocument
-from gui.drafts_ui import StartDialog, import_with_question, lock_store, store_folder
+from gui.drafts_ui import (
+    StartDialog,
+    import_with_question,
+    lock_store,
+    previous_report,
+    store_folder,
+)
 from gui.fonts import install_ui_font
 from gui.main_window import MainWindow
 from models import APP_NAME
@@ -84,9 +90,9 @@ def run_gui(argv: list[str]) -> int:
         if not start.exec() or not start.chosen:
             return 0
         report_id = start.chosen
-    window = MainWindow(
-        ReportDocument(store.open(report_id)), QSettings(), store, report_id, read_only
-    )
+    report = store.open(report_id)
+    document = ReportDocument(report, previous_report(store, report))
+    window = MainWindow(document, QSettings(), store, report_id, read_only)
     window.show()
     code = app.exec()
     if lock is not None:

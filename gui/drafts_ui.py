@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from models.drafts import DraftExistsError, DraftInfo, DraftStore, DraftStoreError
 from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
-from models.report import MAX_YEAR, MIN_YEAR, DocumentError
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report
+from models.year_to_year import next_year_report
 
 PORTABLE_FOLDER = "数据"
 LOCK_FILE = "store.lock"
@@ -132,6 +133,7 @@ class StartDialog(QDialog):
         row = QHBoxLayout()
         self.open_button = QPushButton("打开")
         self.new_button = QPushButton("新建…")
+        self.next_button = QPushButton("从上年报告新建…")
         self.import_button = QPushButton("导入草稿文件…")
         self.delete_button = QPushButton("移到回收站")
         self.trash_button = QPushButton("回收站")
@@ -149,6 +151,7 @@ class StartDialog(QDialog):
         self.open_button.clicked.connect(self._open)
         self.table.itemDoubleClicked.connect(lambda _item: self._open())
         self.new_button.clicked.connect(self._new)
+        self.next_button.clicked.connect(self._next_year)
         self.import_button.clicked.connect(self._import)
         self.delete_button.clicked.connect(self._delete)
         self.trash_button.clicked.connect(self._toggle_trash)
@@ -188,6 +191,7 @@ class StartDialog(QDialog):
         if infos:
             self.table.selectRow(0)
         self.open_button.setVisible(not self.showing_trash)
+        self.next_button.setVisible(not self.showing_trash)
         self.delete_button.setVisible(not self.showing_trash)
         self.restore_button.setVisible(self.showing_trash)
         self.trash_button.setText("返回报告列表" if self.showing_trash else "回收站")
@@ -212,6 +216,36 @@ class StartDialog(QDialog):
         except DraftStoreError as exc:
             QMessageBox.warning(self, "新建报告", str(exc))
             return
+        self.accept()
+
+    def _next_year(self) -> None:
+        info = self._selected()
+        if info is None or self.showing_trash:
+            return
+        answer = QMessageBox.question(
+            self,
+            "从上年报告新建",
+            f"以“{info.title}”为基础新建{info.year + 1}年度报告：带入机关名称、联系方式，"
+            "表三“上年结转”取上年的“结转下年度继续办理”。\n\n"
+            "是否沿用上年报告的正文？沿用后，凡把上一年写成本年度的句子都会标出，直到改掉。",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return
+        try:
+            report, notes = next_year_report(
+                self.store.open(info.id), carry_text=answer == QMessageBox.StandardButton.Yes
+            )
+            new_id = self.store.create(report.agency, report.year, report.edition)
+            self.store.save(new_id, report)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "从上年报告新建", str(exc))
+            return
+        if notes:
+            QMessageBox.information(self, "模板版本变化", "\n".join(notes))
+        self.chosen = new_id
         self.accept()
 
     def _import(self) -> None:
@@ -245,6 +279,18 @@ class StartDialog(QDialog):
     def _toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
         self.refresh()
+
+
+def previous_report(store: DraftStore, report: Report) -> Report | None:
+    """Last year's report of the same agency, if the store has it (for the cross-year checks)."""
+    agency = report.agency.strip()
+    for info in store.list_reports():
+        if info.agency.strip() == agency and info.year == report.year - 1:
+            try:
+                return store.open(info.id)
+            except DraftStoreError:
+                return None
+    return None
 
 
 def import_with_question(store: DraftStore, path: Path, parent: QWidget | None) -> str | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document import ReportDocument
-from gui.drafts_ui import BackupsDialog, StartDialog, import_with_question
+from gui.drafts_ui import BackupsDialog, StartDialog, import_with_question, previous_report
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, TablePage
 from gui.pdf_output import PdfMaker
@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "无法打开", str(exc))
             return
         self.report_id = report_id
+        self.document.previous = previous_report(self.store, report)
         self._replace(report)
         for notice in self.store.take_notices():
             QMessageBox.information(self, "草稿已修复", notice)

@@ -182,3 +182,29 @@ def test_read_only_window_never_saves(qtbot, settings, store) -> None:  # type: 
     assert not window.autosave.isActive() and window.save_now() is False
     assert store.open(report_id).sections["overview"] == ""
     assert Qt  # keep the import for key names used elsewhere
+
+
+def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import load_seed
+
+    last = load_seed("003")
+    last_id = store.create(last.agency, last.year, last.edition)
+    store.save(last_id, last)
+    infos: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: infos.append(text))
+    dialog = StartDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    dialog.next_button.click()
+    new = store.open(dialog.chosen)
+    assert (new.agency, new.year, new.edition) == ("洛阳市公安局", 2021, "2021")
+    assert infos and "2021年版" in infos[0]
+    # Opened in the window, last year's report is there for the cross-year checks.
+    from gui.drafts_ui import previous_report
+
+    previous = previous_report(store, new)
+    assert previous is not None and previous.year == 2020
+    new.set(CellRef("t3", "carried", "natural"), 5)
+    document = ReportDocument(new, previous)
+    assert "YEAR-CARRY" in {i.code for i in document.issues}
