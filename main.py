@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument("--edition", help="模板版本（2019 或 2021），默认按年度确定")
     p_new.add_argument("-o", "--output", required=True, help="输出文件")
     p_new.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p_import = sub.add_parser("import", help="把已发布的报告（.txt 或 .docx）读成报告草稿")
+    p_import.add_argument("source", help="已发布的报告：网页或PDF复制出的文字（.txt），或 .docx")
+    p_import.add_argument("-o", "--output", required=True, help="输出的报告草稿（.json）")
+    p_import.add_argument("--force", action="store_true", help="覆盖已有文件")
     p_pdf = sub.add_parser("export-pdf", help="把报告草稿导出为可打印的 PDF")
     p_pdf.add_argument("draft", help="报告草稿（.json）")
     p_pdf.add_argument("output", help="输出的 PDF 文件")
@@ -83,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         from models.commands import run_new
 
         return run_new(args.agency, args.year, args.output, args.edition, args.force)
+    if args.command == "import":
+        from models.commands import run_import
+
+        return run_import(args.source, args.output, args.force)
     if args.command == "export-pdf":
         from models.commands import run_export_pdf
 

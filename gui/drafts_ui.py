@@ -135,6 +135,7 @@ class StartDialog(QDialog):
         self.new_button = QPushButton("新建…")
         self.next_button = QPushButton("从上年报告新建…")
         self.import_button = QPushButton("导入草稿文件…")
+        self.published_button = QPushButton("导入已发布的报告…")
         self.delete_button = QPushButton("移到回收站")
         self.trash_button = QPushButton("回收站")
         self.restore_button = QPushButton("恢复")
@@ -153,6 +154,7 @@ class StartDialog(QDialog):
         self.new_button.clicked.connect(self._new)
         self.next_button.clicked.connect(self._next_year)
         self.import_button.clicked.connect(self._import)
+        self.published_button.clicked.connect(self._import_published)
         self.delete_button.clicked.connect(self._delete)
         self.trash_button.clicked.connect(self._toggle_trash)
         self.restore_button.clicked.connect(self._restore)
@@ -255,6 +257,14 @@ class StartDialog(QDialog):
             if chosen:
                 self.chosen = chosen
                 self.accept()
+
+    def _import_published(self) -> None:
+        from gui.import_ui import import_published
+
+        chosen = import_published(self.store, self)
+        if chosen:
+            self.chosen = chosen
+            self.accept()
 
     def _delete(self) -> None:
         info = self._selected()

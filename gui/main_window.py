@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "导入草稿文件(&I)…", None, self.import_draft)
         self._action(file_menu, "导出草稿文件(&X)…", None, self.export_draft)
+        self._action(file_menu, "导入已发布的报告(&R)…", None, self.import_published)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
         edit = self.menuBar().addMenu("编辑(&E)")
@@ -381,6 +382,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("folder", str(Path(name).parent))
         self.save_now()
         chosen = import_with_question(self.store, Path(name), self)
+        if chosen:
+            self.open_report(chosen)
+
+    def import_published(self) -> None:
+        from gui.import_ui import import_published
+
+        if self.store is None or self.read_only:
+            return
+        self.save_now()
+        chosen = import_published(self.store, self)
         if chosen:
             self.open_report(chosen)
 

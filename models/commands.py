@@ -114,3 +114,33 @@ def run_export_pdf(path: str, out: str) -> int:
     mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
     print(f"已导出 {out}：共 {result.pages} 页{mark}")
     return EXIT_OK
+
+
+def run_import(path: str, out: str, force: bool) -> int:
+    """A published report (.txt or .docx) into a draft file; says what it could not place."""
+    from models.importer import import_file
+
+    target = Path(out)
+    if target.exists() and not force:
+        print(f"文件“{out}”已存在；如要覆盖请加 --force", file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        result = import_file(Path(path))
+    except (OSError, ValueError) as exc:
+        print(f"无法读取“{path}”：{exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    report = result.report
+    edition = get_edition(report.edition)
+    print(f"{report.title}（{EDITION_TITLES[report.edition]}）")
+    print(result.summary())
+    for note in result.notes:
+        print(f"· {note}")
+    for ref, why in result.unplaced.items():
+        print(f"  未放入：{edition.cell_name(ref)}：{why}")
+    try:
+        write_text_atomically(target, to_json(report))
+    except OSError as exc:
+        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(f"已写入 {out}")
+    return EXIT_OK

@@ -208,3 +208,25 @@ def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type:
     new.set(CellRef("t3", "carried", "natural"), 5)
     document = ReportDocument(new, previous)
     assert "YEAR-CARRY" in {i.code for i in document.issues}
+
+
+def test_import_published_report_from_pasted_text(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gui.import_ui import ImportDialog, import_published
+
+    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds not beside the project")
+    (path,) = seeds.glob("003_*.txt")
+
+    def paste_and_import(self: ImportDialog) -> int:
+        self.text.setPlainText(path.read_text(encoding="utf-8"))
+        self._from_text()
+        return 1
+
+    shown: list[str] = []
+    monkeypatch.setattr(ImportDialog, "exec", paste_and_import)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    report = store.open(import_published(store, None))
+    assert (report.agency, report.year) == ("洛阳市公安局", 2020)
+    assert report.get(CellRef("t3", "new", "natural")) == 19
+    assert "已放入 193 个单元格" in shown[0]
