@@ -62,6 +62,7 @@ class ReportDocument(QObject):
         self.report = report
         self.previous = previous
         self.undo_stack = QUndoStack(self)
+        self.previous_totals: dict[CellRef, Value | None] = {}
         self.issues: list[Issue] = []
         self.totals: dict[CellRef, Value | None] = {}
         self.issues_by_cell: dict[CellRef, list[Issue]] = {}
@@ -83,6 +84,7 @@ class ReportDocument(QObject):
     def apply_report(self, report: Report) -> None:
         """Replace the whole report (edition switch): the grids are rebuilt."""
         self.report = report
+        self.previous_totals = {}
         self.recheck()
         self.structureChanged.emit()
 
@@ -90,6 +92,9 @@ class ReportDocument(QObject):
 
     def recheck(self) -> None:
         self.totals = compute_totals(self.report)
+        # Last year's report does not change while this one is edited.
+        if self.previous is not None and not self.previous_totals:
+            self.previous_totals = compute_totals(self.previous)
         self.issues = check(self.report, self.previous)
         by_cell: dict[CellRef, list[Issue]] = {}
         for issue in self.issues:

@@ -37,6 +37,7 @@ TEXT_COLOUR = QColor("#1b1b1b")
 DERIVED_TEXT = QColor("#123d7a")
 
 CellRefRole = Qt.ItemDataRole.UserRole + 1
+PreviousValueRole = Qt.ItemDataRole.UserRole + 2  # last year's figure, when shown
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -50,6 +51,7 @@ class ReportTableModel(QAbstractTableModel):
         # Entries the clerk typed that were refused: the cell shows why until the
         # next good entry or a delete.
         self.refused: dict[CellRef, tuple[str, str]] = {}
+        self.show_previous = False
         self.last_entry_refused = False
         document.checked.connect(self._on_checked)
 
@@ -111,7 +113,21 @@ class ReportTableModel(QAbstractTableModel):
             return None
         if role == CellRefRole:
             return cell.ref
+        if role == PreviousValueRole:
+            return self._previous_text(cell) if self.show_previous else None
         return None
+
+    def _previous_text(self, cell: GridCell) -> str | None:
+        previous = self.document.previous
+        if cell.ref is None or previous is None:
+            return None
+        edition = get_edition(previous.edition)
+        if not edition.has_cell(cell.ref):
+            return None
+        value = previous.get(cell.ref)
+        if value is None and edition.is_derived(cell.ref):
+            value = self.document.previous_totals.get(cell.ref)
+        return None if value is None else format_value(value)
 
     def _text(self, cell: GridCell) -> str:
         report = self.document.report
@@ -155,6 +171,9 @@ class ReportTableModel(QAbstractTableModel):
             label = "错误" if issue.severity is Severity.ERROR else "提醒"
             lines.append(f"【{label}】{issue.message}")
         report = self.document.report
+        last = self._previous_text(cell)
+        if last is not None:
+            lines.append(f"上年（{self.document.previous.year}年度）：{last}")  # type: ignore[union-attr]
         if cell.role is CellRole.DERIVED:
             lines.append("自动计算的合计，不能直接修改。")
             stated = report.get(cell.ref)

@@ -8,7 +8,7 @@ blocks to and from Excel/WPS as tab-separated text.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.grid_model import ReportTableModel
+from gui.grid_model import PreviousValueRole, ReportTableModel
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole
 from models.paste import PasteError, PasteRange, format_block, plan_paste
@@ -32,6 +32,22 @@ class _EntryDelegate(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
+
+    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
+        super().paint(painter, option, index)
+        last = index.data(PreviousValueRole)
+        if last is None:
+            return
+        # Last year's figure, small and grey at the left of the cell.
+        painter.save()
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 0.8)
+        painter.setFont(font)
+        painter.setPen(QColor("#7a7f87"))
+        rect = option.rect.adjusted(3, 0, -3, 0)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect, align, f"上年{last}")
+        painter.restore()
 
 
 class ReportGridView(QTableView):

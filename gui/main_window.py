@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.chart import ComparisonPage
 from gui.document import ReportDocument
 from gui.drafts_ui import BackupsDialog, StartDialog, import_with_question, previous_report
 from gui.issues_panel import IssuesPanel
@@ -40,6 +41,7 @@ PAGES = (
     ("t4", "四、复议诉讼（表四）"),
     ("problems", "五、问题及改进"),
     ("other", "六、其他事项"),
+    ("compare", "年度对比"),
 )
 FIELD_PAGES = {
     "agency": "meta",
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
             "t4": TablePage(document, "t4"),
             "problems": NarrativePage(document, "problems"),
             "other": NarrativePage(document, "other"),
+            "compare": ComparisonPage(document, store),
         }
         for key, _label in PAGES:
             self.stack.addWidget(self.pages[key])
@@ -189,6 +192,11 @@ class MainWindow(QMainWindow):
         )
         self._action(view, "缩小(&O)", QKeySequence("Ctrl+-"), lambda: self.step_zoom(-1))
         self._action(view, "原始大小(&R)", QKeySequence("Ctrl+0"), lambda: self.set_zoom(1.0))
+        view.addSeparator()
+        self.previous_action = self._action(
+            view, "显示上年数字(&L)", QKeySequence("Ctrl+L"), self.toggle_previous
+        )
+        self.previous_action.setCheckable(True)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", None, self._about)
 
@@ -261,6 +269,17 @@ class MainWindow(QMainWindow):
             elif editor is not None:
                 editor.setFocus()
         self._show_message(issue.message)
+
+    def toggle_previous(self) -> None:
+        """Show last year's figure beside each of this year's (when last year's report is known)."""
+        shown = self.previous_action.isChecked()
+        if shown and self.document.previous is None:
+            self._show_message("本机没有该机关上一年度的报告，无法显示上年数字")
+        for key in ("t2", "t3", "t4"):
+            page = self.pages[key]
+            if isinstance(page, TablePage) and page.view is not None:
+                page.view.grid_model.show_previous = shown
+                page.view.viewport().update()
 
     # -------------------------------------------------- zoom and settings
 

@@ -60,3 +60,22 @@ def next_year_report(previous: Report, carry_text: bool = False) -> tuple[Report
                 "表三“（六）其他处理”在新模板中分为三行（逾期不补正、逾期不缴费、其他），请分别填写。"
             )
     return report, notes
+
+
+# The figures a clerk compares from year to year: (label, cells whose values add up).
+MAIN_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
+    ("新收申请", (CellRef("t3", "new", "total"),)),
+    ("办理结果", (CellRef("t3", "results_total", "total"),)),
+    ("行政复议", (CellRef("t4", "all", "review_total"),)),
+    ("行政诉讼", (CellRef("t4", "all", "direct_total"), CellRef("t4", "all", "after_total"))),
+)
+
+
+def main_figures(report: Report) -> dict[str, int]:
+    """The main figures of a report as printed (stated totals, else computed; blank as 0)."""
+    totals = compute_totals(report)
+    out = {}
+    for label, refs in MAIN_FIGURES:
+        values = [report.cells.get(r, totals.get(r)) for r in refs]
+        out[label] = int(sum(v for v in values if v is not None))
+    return out

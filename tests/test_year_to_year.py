@@ -42,3 +42,20 @@ def test_carried_text_is_marked_where_it_speaks_of_last_year() -> None:
     assert stale and all("2019" in i.message for i in stale)
     start, end = stale[0].span  # type: ignore[misc]
     assert report.sections[stale[0].field.split(".")[1]][start:end].startswith("2019")
+
+
+def test_main_figures_of_the_seeds() -> None:
+    from models.year_to_year import main_figures
+
+    assert main_figures(load_seed("002")) == {
+        "新收申请": 47,
+        "办理结果": 47,
+        "行政复议": 16,
+        "行政诉讼": 14,
+    }
+    assert main_figures(load_seed("003")) == {
+        "新收申请": 19,
+        "办理结果": 19,
+        "行政复议": 0,
+        "行政诉讼": 7,
+    }

@@ -230,3 +230,32 @@ def test_import_published_report_from_pasted_text(qtbot, store, monkeypatch) -> 
     assert (report.agency, report.year) == ("洛阳市公安局", 2020)
     assert report.get(CellRef("t3", "new", "natural")) == 19
     assert "已放入 193 个单元格" in shown[0]
+
+
+def test_last_years_figures_and_the_year_chart(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
+    from gui.grid_model import PreviousValueRole
+    from tests.conftest import load_seed
+
+    last = load_seed("003")
+    last_id = store.create(last.agency, last.year, last.edition)
+    store.save(last_id, last)
+    this_id = store.create(last.agency, 2021)
+    report = store.open(this_id)
+    report.set(CellRef("t3", "new", "natural"), 30)
+    from gui.drafts_ui import previous_report
+
+    document = ReportDocument(report, previous_report(store, report))
+    window = MainWindow(document, settings, store, this_id)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.show()
+    model = table_page(window, "t3").view.grid_model
+    index = model.index_of(CellRef("t3", "new", "natural"))
+    assert model.data(index, PreviousValueRole) is None
+    window.previous_action.trigger()
+    assert model.data(index, PreviousValueRole) == "19"
+    assert "上年（2020年度）：19" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    window.show_page("compare")
+    chart = window.pages["compare"].chart
+    assert [year for year, _ in chart.series] == [2020, 2021]
+    assert chart.series[1][1]["新收申请"] == 30 and chart.series[0][1]["行政诉讼"] == 7
+    assert not chart.grab().isNull()
