@@ -98,6 +98,8 @@ class BoundLineEdit(QLineEdit):
         self.setText(str(get_field(document.report, field)))
         self.textEdited.connect(self._on_edited)
         document.fieldChanged.connect(self._on_field_changed)
+        # Another report opened (or a backup restored): show its value.
+        document.structureChanged.connect(lambda: self._on_field_changed(self.field))
 
     def _on_edited(self, text: str) -> None:
         name = FIELD_NAMES.get(self.field, self.field)

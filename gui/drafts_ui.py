@@ -109,10 +109,17 @@ class NewReportDialog(QDialog):
 class StartDialog(QDialog):
     """The start page: recent reports with open / new / import, and the trash."""
 
-    def __init__(self, store: DraftStore, parent: QWidget | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        store: DraftStore,
+        parent: QWidget | None = None,
+        read_only: bool = False,
+        current: str | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.read_only = read_only
+        self.current = current  # the report open in the window: not to be trashed
         self.chosen: str | None = None
         self.showing_trash = False
         self.setWindowTitle("政府信息公开工作年度报告 — 报告列表")
@@ -142,7 +149,9 @@ class StartDialog(QDialog):
         for button in (
             self.open_button,
             self.new_button,
+            self.next_button,
             self.import_button,
+            self.published_button,
             self.delete_button,
             self.restore_button,
             self.trash_button,
@@ -160,7 +169,9 @@ class StartDialog(QDialog):
         self.restore_button.clicked.connect(self._restore)
         for button in (
             self.new_button,
+            self.next_button,
             self.import_button,
+            self.published_button,
             self.delete_button,
             self.restore_button,
         ):
@@ -269,6 +280,9 @@ class StartDialog(QDialog):
     def _delete(self) -> None:
         info = self._selected()
         if info is None:
+            return
+        if info.id == self.current:
+            QMessageBox.information(self, "移到回收站", "这份报告正在窗口中编辑，不能移到回收站。")
             return
         try:
             self.store.delete(info.id)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         document.checked.connect(self._on_checked)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.undo_stack.indexChanged.connect(self._on_changed)
-        document.fieldChanged.connect(lambda _n: self._update_title())
+        document.fieldChanged.connect(self._on_field_changed)
         self.nav.setCurrentRow(0)
         self._on_checked()
         self._restore_settings()
@@ -226,6 +227,20 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(label + badge)
         self._update_title()
 
+    def _on_field_changed(self, name: str) -> None:
+        # Last year's report follows the agency and year (cross-year checks).
+        if name in ("agency", "year") and self.store is not None:
+            previous = previous_report(self.store, self.document.report)
+
+            def which(r: Report | None) -> tuple[str, int] | None:
+                return (r.agency, r.year) if r is not None else None
+
+            if which(previous) != which(self.document.previous):
+                self.document.previous = previous
+                self.document.previous_totals = {}
+                self.document.recheck()
+        self._update_title()
+
     def _update_title(self) -> None:
         report = self.document.report
         agency = report.agency.strip() or "（未填机关名称）"
@@ -314,20 +329,9 @@ class MainWindow(QMainWindow):
             self.set_zoom(self.zoom)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.document.undo_stack.isClean() and not self.save_now():
-            answer = QMessageBox.question(
-                self,
-                "报告尚未保存",
-                "报告的修改没有保存下来。是否先导出为草稿文件（例如存到U盘）？",
-                QMessageBox.StandardButton.Save
-                | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-            )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.export_draft()
-            ):
-                event.ignore()
-                return
+        if not self.may_leave_report():
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         event.accept()
@@ -338,8 +342,32 @@ class MainWindow(QMainWindow):
         if self.store is not None and not self.read_only and not self.document.undo_stack.isClean():
             self.autosave.start()
 
+    def _commit_pending_edit(self) -> None:
+        # A figure still in its cell editor, or a year still in the spin box,
+        # is committed when the widget loses focus.
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+
+    def may_leave_report(self) -> bool:
+        """Before closing or opening another report: saved, exported, or knowingly dropped."""
+        if self.save_now() or self.document.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "报告尚未保存",
+            "报告的修改没有保存下来。是否先导出为草稿文件（例如存到U盘）？",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.export_draft()
+        return answer == QMessageBox.StandardButton.Discard
+
     def save_now(self) -> bool:
         """Save to the store; True when the report on disk is now what the window shows."""
+        self._commit_pending_edit()
         self.autosave.stop()
         if self.document.undo_stack.isClean():
             return True
@@ -363,10 +391,9 @@ class MainWindow(QMainWindow):
         return True
 
     def switch_report(self) -> None:
-        if self.store is None:
+        if self.store is None or not self.may_leave_report():
             return
-        self.save_now()
-        dialog = StartDialog(self.store, self, read_only=self.read_only)
+        dialog = StartDialog(self.store, self, read_only=self.read_only, current=self.report_id)
         if dialog.exec() and dialog.chosen:
             self.open_report(dialog.chosen)
 
@@ -399,7 +426,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         self.settings.setValue("folder", str(Path(name).parent))
-        self.save_now()
+        if not self.may_leave_report():
+            return
         chosen = import_with_question(self.store, Path(name), self)
         if chosen:
             self.open_report(chosen)
@@ -407,9 +435,8 @@ class MainWindow(QMainWindow):
     def import_published(self) -> None:
         from gui.import_ui import import_published
 
-        if self.store is None or self.read_only:
+        if self.store is None or self.read_only or not self.may_leave_report():
             return
-        self.save_now()
         chosen = import_published(self.store, self)
         if chosen:
             self.open_report(chosen)
@@ -435,7 +462,8 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         if self.store is None or self.report_id is None or self.read_only:
             return
-        self.save_now()
+        if not self.may_leave_report():
+            return
         dialog = BackupsDialog(self.store, self.report_id, self)
         if not (dialog.exec() and dialog.chosen):
             return

@@ -37,6 +37,11 @@ _OUTCOME_WORDS = {
 _OUTCOME = re.compile(r"(结果维持|结果纠正|其他结果|尚未审结)\s*" + _NUM + r"\s*(?:件|起|个|宗)?")
 
 
+# Words that make a figure a change or a part, not the total: "同比减少2件",
+# "败诉1件", "被纠错1件", "较上年增加12件".
+_NOT_A_TOTAL = ("同比", "较", "增加", "减少", "增长", "下降", "上升", "败诉", "纠错", "被纠")
+
+
 @dataclass(frozen=True)
 class Claim:
     """One figure the text states.
@@ -72,6 +77,7 @@ def find_claims(text: str) -> list[Claim]:
             claims += [
                 Claim(subject, int(m.group(1)), offset + m.start(), offset + m.end(), m.group(0))
                 for m in pattern.finditer(clause)
+                if not any(word in m.group(0) for word in _NOT_A_TOTAL)
             ]
         claims += _breakdowns(clause, offset)
     return claims
@@ -93,6 +99,13 @@ def _breakdowns(clause: str, offset: int) -> list[Claim]:
     if group is None:
         return []
     tail_offset = offset + len(head) + len("其中")
+    # The breakdown ends where the next group (or the next 其中) begins.
+    end = len(tail)
+    for _key, pattern in _GROUPS:
+        found = pattern.search(tail)
+        if found:
+            end = min(end, found.start())
+    tail = tail[: min(end, tail.find("其中") if "其中" in tail else end)]
     return [
         Claim(
             f"{group}.{_OUTCOME_WORDS[m.group(1)]}",

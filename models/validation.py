@@ -224,11 +224,9 @@ def _readings(
     """
 
     def both(ref: CellRef) -> set[Value]:
-        return (
-            {_n(report.cells.get(ref)), _n(totals.get(ref))}
-            if ref in totals
-            else {_n(report.cells.get(ref))}
-        )
+        # The stated and the computed total; a blank table reads as 0.
+        found = {v for v in (report.cells.get(ref), totals.get(ref)) if v is not None}
+        return found or {0}
 
     if subject == "applications":
         new, carried = CellRef("t3", "new", "total"), CellRef("t3", "carried", "total")

@@ -26,7 +26,8 @@ MAX_DECIMALS = 4
 MAX_DIGITS = 12
 
 _MINUS = "-－−–—"  # ASCII, full-width, minus sign, en and em dash
-_NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$")
+# ASCII digits only: NFKC has folded full-width ones; "²" or "٣" stay refused.
+_NUMBER = re.compile(r"^([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)?(?:\.([0-9]*))?$")
 
 
 class EntryError(ValueError):

@@ -157,3 +157,31 @@ def test_year_stock_2019_edition() -> None:
     assert "YEAR-STOCK" not in codes(this, last)
     this.set(CellRef("t2", "penalty", "prev_items"), 287)
     assert "YEAR-STOCK" in codes(this, last)
+
+
+def test_text_saying_zero_is_checked_too() -> None:
+    r = _zeros(new_report("某局", 2021))
+    r.set(CellRef("t3", "new", "natural"), 19)
+    r.set(CellRef("t3", "open", "natural"), 19)
+    r.sections["overview"] = "全年共收到政府信息公开申请0件。"
+    found = [i for i in check(r) if i.code == "TEXT-NUM"]
+    assert len(found) == 1 and "为19" in found[0].message
+
+
+def test_changes_and_parts_are_not_read_as_totals() -> None:
+    r = _zeros(new_report("某局", 2021))
+    r.sections["overview"] = (
+        "行政复议案件同比减少2件。行政诉讼败诉1件。行政复议被纠错1件。"
+        "收到政府信息公开申请较上年增加12件。"
+    )
+    assert "TEXT-NUM" not in codes(r)
+
+
+def test_two_groups_in_one_sentence_keep_their_own_outcomes() -> None:
+    r = _zeros(new_report("某局", 2021))
+    for col, value in (("review_upheld", 3), ("review_pending", 2), ("direct_upheld", 4)):
+        r.set(CellRef("t4", "all", col), value)
+    r.sections["review"] = (
+        "被申请行政复议5件，其中结果维持3件、尚未审结2件，被提起行政诉讼4件，其中结果维持4件。"
+    )
+    assert "TEXT-NUM" not in codes(r)

@@ -259,3 +259,63 @@ def test_last_years_figures_and_the_year_chart(qtbot, settings, store) -> None: 
     assert [year for year, _ in chart.series] == [2020, 2021]
     assert chart.series[1][1]["新收申请"] == 30 and chart.series[0][1]["行政诉讼"] == 7
     assert not chart.grab().isNull()
+
+
+def test_opening_another_report_refreshes_every_field(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
+    first = store.create("甲局", 2021)
+    second = store.create("乙局", 2021)
+    window = MainWindow(ReportDocument(store.open(first)), settings, store, first)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.open_report(second)
+    assert window.pages["meta"].agency.text() == "乙局"
+
+
+def test_a_figure_still_being_typed_is_saved_on_close(stored_window, store, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_grid import _keys
+
+    window = stored_window
+    window.activateWindow()
+    view = table_page(window, "t3").view
+    ref = CellRef("t3", "new", "natural")
+    view.setCurrentIndex(view.grid_model.index_of(ref))
+    view.setFocus()
+    _keys(view, "7")  # typed, Enter not pressed
+    assert view.state() == view.State.EditingState
+    window.close()
+    assert store.open(window.report_id).get(ref) == 7
+
+
+def test_switching_reports_after_a_failed_save_asks_first(
+    stored_window, store, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = stored_window
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    asked: list[str] = []
+
+    def cancel(_parent, _title, text, *a, **k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+
+    def full_disk(*_args: object) -> None:
+        raise DraftStoreError("草稿没有保存：磁盘已满。")
+
+    monkeypatch.setattr(store, "save", full_disk)
+    window.pages["problems"].editor.setPlainText("未保存的文字")
+    opened: list[str] = []
+    monkeypatch.setattr("gui.main_window.StartDialog", lambda *a, **k: opened.append("x"))
+    window.switch_report()
+    assert asked and not opened  # the clerk was asked, and chose to stay
+    assert window.document.report.sections["problems"] == "未保存的文字"
+
+
+def test_the_open_report_cannot_be_trashed(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    current = store.create("甲局", 2021)
+    dialog = StartDialog(store, current=current)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog.table.selectRow(0)
+    dialog.delete_button.click()
+    assert store.list_trash() == []
+    assert dialog.next_button.parent() is not None  # in the dialog, not a stray window
