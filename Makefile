@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Debian packages the bundled Qt loads (xcb for a real screen, EGL/GL, fonts)
-# and poppler-utils, whose pdftoppm renders PDF pages in the tests.
+# and poppler-utils, whose pdftoppm renders PDF pages in the tests; npm (only
+# if missing) fetches the pinned font packages.
 DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
@@ -64,6 +65,7 @@ system-deps:
 	@missing=""; \
 	if command -v dpkg >/dev/null 2>&1; then \
 	  for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	  command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
