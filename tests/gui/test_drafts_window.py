@@ -181,7 +181,6 @@ def test_read_only_window_never_saves(qtbot, settings, store) -> None:  # type: 
     window.pages["overview"].editor.setPlainText("改动")
     assert not window.autosave.isActive() and window.save_now() is False
     assert store.open(report_id).sections["overview"] == ""
-    assert Qt  # keep the import for key names used elsewhere
 
 
 def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
