@@ -121,7 +121,9 @@ def _sections(lines: list[str], report: Report, result: ImportResult) -> list[st
     current = "preamble"
     paragraphs: dict[str, list[str]] = {}
     tables: list[str] = []
-    seen_title = False
+    # Lines before the title (a web page's menus, the agency above it) are skipped;
+    # text pasted without a title is read from its first line.
+    seen_title = not any(_TITLE.match(raw.strip().lstrip("#").strip()) for raw in lines)
     for raw in lines:
         stripped = raw.strip().lstrip("#").strip()
         if not seen_title:
