@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from models.editions import EDITION_TITLES, EDITIONS, get_edition
+from models.editions import EDITION_TITLES, EDITIONS, CellRef, get_edition
 from models.files import write_text_atomically
 from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, from_json, new_report, to_json
 from models.validation import Issue, Severity, check
@@ -135,8 +135,19 @@ def run_import(path: str, out: str, force: bool) -> int:
     print(result.summary())
     for note in result.notes:
         print(f"· {note}")
+    # One line per row when a whole row shares one reason, else one per cell.
+    by_row: dict[tuple[str, str], list[tuple[CellRef, str]]] = {}
     for ref, why in result.unplaced.items():
-        print(f"  未放入：{edition.cell_name(ref)}：{why}")
+        by_row.setdefault((ref.table, ref.row), []).append((ref, why))
+    for (table, row), cells in by_row.items():
+        reasons = {why for _ref, why in cells}
+        whole = len(cells) == len(edition.table(table).block_of_row(row).columns)
+        if whole and len(reasons) == 1:
+            name = edition.cell_name(cells[0][0]).rsplit(" / ", 1)[0]
+            print(f"  未放入：{name}（整行）：{reasons.pop()}")
+        else:
+            for ref, why in cells:
+                print(f"  未放入：{edition.cell_name(ref)}：{why}")
     try:
         write_text_atomically(target, to_json(report))
     except OSError as exc:

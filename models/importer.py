@@ -89,12 +89,14 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
             edition = EDITION_2019
         else:
             edition = edition_for_year(year or dt.date.today().year - 1)
-    report = new_report(agency, year or 0, edition)
+    # A draft always has a year; without one in the title, last year's stands in.
+    fallback = dt.date.today().year - 1
+    report = new_report(agency, year or fallback, edition)
     result = ImportResult(report)
     if not agency:
         result.notes.append("没有找到报告标题中的机关名称，请在“基本信息”中填写")
     if not year:
-        result.notes.append("没有找到报告年度，请在“基本信息”中填写")
+        result.notes.append(f"没有找到报告年度，暂按{fallback}年度填写，请在“基本信息”中核对")
     table_lines = _sections(lines, report, result)
     _table_two(table_lines, result)
     _table_three(table_lines, result, exact_columns)
