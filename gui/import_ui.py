@@ -78,10 +78,10 @@ def import_published(store: DraftStore, parent: QWidget | None) -> str | None:
         return None
     result = dialog.result
     report = result.report
+    # A stored draft needs an agency; the import notes ask the clerk to check it.
+    report.agency = report.agency or "（未填机关名称）"
     try:
-        report_id = store.create(
-            report.agency or "（未填机关名称）", report.year or 2000, report.edition
-        )
+        report_id = store.create(report.agency, report.year, report.edition)
         store.save(report_id, report)
     except DraftStoreError as exc:
         QMessageBox.warning(parent, "导入已发布的报告", str(exc))
