@@ -67,7 +67,8 @@ def run_gui(argv: list[str]) -> int:
     folder = store_folder()
     try:
         lock = lock_store(folder)
-        store = DraftStore(folder)
+        # Without the lock another copy writes here: this one only reads.
+        store = DraftStore(folder, read_only=lock is None)
     except (OSError, DraftStoreError) as exc:
         QMessageBox.critical(None, "无法使用草稿文件夹", f"草稿文件夹“{folder}”无法使用：{exc}")
         return 1

@@ -220,7 +220,15 @@ class DraftStore:
     shows them and empties the list with ``take_notices``.
     """
 
-    def __init__(self, folder: Path, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        read_only: bool = False,
+    ) -> None:
+        # Read-only: another copy of the program holds the lock and writes here;
+        # this one reads (repairs stay in memory) and refuses every change.
+        self.read_only = read_only
         self.folder = Path(folder)
         self.notices: list[str] = []
         self._now = now
@@ -228,8 +236,9 @@ class DraftStore:
         self._backups = self.folder / "backups"
         self._index_path = self.folder / INDEX_FILE
         try:
-            self._reports.mkdir(parents=True, exist_ok=True)
-            self._backups.mkdir(exist_ok=True)
+            if not read_only:
+                self._reports.mkdir(parents=True, exist_ok=True)
+                self._backups.mkdir(exist_ok=True)
         except OSError as exc:
             raise DraftStoreError(f"无法使用草稿文件夹“{self.folder}”：{_why(exc)}") from exc
         self._open_index()
@@ -329,6 +338,7 @@ class DraftStore:
 
     def purge(self, report_id: str) -> None:
         """Remove a report in the trash for good, with its backups."""
+        self._refuse_if_read_only()
         entry = self._entry(report_id, deleted=True)
         # Index first: if the program stops before the file is removed, the
         # file still says "in the trash" and the next opening puts it back there.
@@ -446,7 +456,7 @@ class DraftStore:
                 self.notices.append(str(exc))
                 fresh.pop(report_id, None)
         self._index = fresh
-        if fresh != entries:
+        if fresh != entries and not self.read_only:
             try:
                 self._write_index(fresh)
             except OSError:
@@ -465,12 +475,14 @@ class DraftStore:
             message += f"原索引文件已另存为“{aside.name}”。"
         self._index = entries
         try:
-            self._write_index(entries)
+            if not self.read_only:
+                self._write_index(entries)
         except OSError as exc:
             message += f"新索引没能写入磁盘（{_why(exc)}），下次打开时会再重建一次。"
         self.notices.append(message)
 
     def _write_index(self, entries: dict[str, dict[str, Any]]) -> None:
+        self._refuse_if_read_only()
         # One atomic write of the whole index rather than a write per record.
         data = {INDEX_TABLE: {str(_doc_id(i)): e for i, e in sorted(entries.items())}}
         AtomicJSONStorage(self._index_path).write(data)
@@ -533,6 +545,7 @@ class DraftStore:
         }
 
     def _save_new(self, report_id: str, report: Report) -> None:
+        self._refuse_if_read_only()
         record = self._record(report_id, report)
         try:
             self._commit(record, report, backup_of=None)
@@ -541,6 +554,7 @@ class DraftStore:
 
     def _rewrite(self, record: dict, report: Report, failed: str) -> None:
         """Write changed metadata of a report; its content is unchanged, so no backup."""
+        self._refuse_if_read_only()
         try:
             self._commit(record, report, backup_of=None)
         except OSError as exc:
@@ -555,6 +569,7 @@ class DraftStore:
         version is kept among the backups.  Otherwise it is kept only until the
         index is written, to be put back if that fails.
         """
+        self._refuse_if_read_only()
         report_id = record["id"]
         path = self._report_path(report_id)
         kept, made = None, False
@@ -612,8 +627,9 @@ class DraftStore:
             return self._read_report_file(self._report_path(report_id), report_id)
         except CorruptFileError as exc:
             record, report = self._recover(report_id, str(exc), entry)
-        with contextlib.suppress(OSError):  # the index is only a cache of the file
-            self._put_entry(_entry_of(record, report))
+        if not self.read_only:
+            with contextlib.suppress(OSError):  # the index is only a cache of the file
+                self._put_entry(_entry_of(record, report))
         return record, report
 
     def _entry_from_disk(self, report_id: str, entry: dict[str, Any] | None) -> dict[str, Any]:
@@ -645,9 +661,10 @@ class DraftStore:
                 f"已改用 {when} 保存的备份；这之后的修改没能找回，请核对。{kept}"
             )
             try:
-                AtomicJSONStorage(path).write({REPORT_TABLE: {str(RECORD_ID): record}})
-                # It is the current version now; the next save backs it up again.
-                backup_path.unlink()
+                if not self.read_only:
+                    AtomicJSONStorage(path).write({REPORT_TABLE: {str(RECORD_ID): record}})
+                    # It is the current version now; the next save backs it up again.
+                    backup_path.unlink()
             except OSError as exc:
                 message += f"备份没能放回原处（{_why(exc)}），下次打开时还会用它。"
             self.notices.append(message)
@@ -658,7 +675,13 @@ class DraftStore:
             "请保留该文件并联系技术人员。"
         )
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise DraftStoreError("另一个窗口正在使用这些报告，本窗口为只读，不能修改或保存。")
+
     def _set_aside(self, path: Path) -> Path | None:
+        if self.read_only:
+            return None  # the writing copy will set it aside
         """Rename a damaged file to ``<name>.corrupt-<time>``; it is never deleted."""
         if not path.exists():
             return None

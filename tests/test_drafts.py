@@ -645,3 +645,22 @@ def test_killed_while_saving_leaves_old_or_new_version(store: DraftStore) -> Non
         f"{KILL_ROUNDS} SIGKILLs in {time.monotonic() - started:.1f} s, "
         f"{current} saves, {in_the_middle} found the version whose save was cut short"
     )
+
+
+def test_read_only_store_reads_and_repairs_in_memory_only(tmp_path: Path) -> None:
+    """A second copy of the program (no lock) must not write while the first one does."""
+    folder = tmp_path / "drafts"
+    writer = DraftStore(folder)
+    report_id = writer.create("甲局", 2021)
+    (folder / "index.json").write_bytes(b"\x00garbage")
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+    reader = DraftStore(folder, read_only=True)
+    assert [i.id for i in reader.list_reports()] == [report_id]
+    assert reader.open(report_id).agency == "甲局"
+    assert reader.take_notices()  # the clerk is told what was found
+    with pytest.raises(DraftStoreError):
+        reader.save(report_id, reader.open(report_id))
+    with pytest.raises(DraftStoreError):
+        reader.create("乙局", 2021)
+    after = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+    assert after == before
