@@ -24,7 +24,7 @@ from models.paste import PasteError, PasteRange, format_block, plan_paste
 
 # Widths in characters of the current font: labels wide enough to read whole.
 LABEL_WIDTHS = {"t2": [14], "t3": [4.5, 4.5, 19], "t4": []}
-VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 4.6}
+VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 3.9}
 
 
 class _EntryDelegate(QStyledItemDelegate):
