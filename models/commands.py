@@ -84,13 +84,19 @@ def run_new(agency: str, year: int, out: str, edition: str | None, force: bool) 
         print(f"文件“{out}”已存在；如要覆盖请加 --force", file=sys.stderr)
         return EXIT_UNUSABLE
     report = new_report(agency.strip(), year, edition)
-    try:
-        write_text_atomically(target, to_json(report))
-    except OSError as exc:
-        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+    if not _write_draft(target, report):
         return EXIT_UNUSABLE
     print(f"已创建 {out}：{report.title}（{EDITION_TITLES[report.edition]}）")
     return EXIT_OK
+
+
+def _write_draft(target: Path, report: Report) -> bool:
+    try:
+        write_text_atomically(target, to_json(report))
+    except OSError as exc:
+        print(f"无法写入“{target}”：{exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def run_export_pdf(path: str, out: str) -> int:
@@ -148,10 +154,7 @@ def run_import(path: str, out: str, force: bool) -> int:
         else:
             for ref, why in cells:
                 print(f"  未放入：{edition.cell_name(ref)}：{why}")
-    try:
-        write_text_atomically(target, to_json(report))
-    except OSError as exc:
-        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+    if not _write_draft(target, report):
         return EXIT_UNUSABLE
     print(f"已写入 {out}")
     return EXIT_OK
