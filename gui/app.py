@@ -92,7 +92,7 @@ def run_gui(argv: list[str]) -> int:
             return 0
         report_id = start.chosen
     report = store.open(report_id)
-    document = ReportDocument(report, previous_report(store, report))
+    document = ReportDocument(report, previous_report(store, report, report_id))
     window = MainWindow(document, QSettings(), store, report_id, read_only)
     window.show()
     code = app.exec()

@@ -305,10 +305,16 @@ class StartDialog(QDialog):
         self.refresh()
 
 
-def previous_report(store: DraftStore, report: Report) -> Report | None:
-    """Last year's report of the same agency, if the store has it (for the cross-year checks)."""
+def previous_report(store: DraftStore, report: Report, exclude: str | None = None) -> Report | None:
+    """Last year's report of the same agency, if the store has it (for the cross-year checks).
+
+    ``exclude`` is the open report's own id: after its year is edited, its stored
+    copy must not pass for last year's report.
+    """
     agency = report.agency.strip()
     for info in store.list_reports():
+        if info.id == exclude:
+            continue
         if info.agency.strip() == agency and info.year == report.year - 1:
             try:
                 return store.open(info.id)

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     def _on_field_changed(self, name: str) -> None:
         # Last year's report follows the agency and year (cross-year checks).
         if name in ("agency", "year") and self.store is not None:
-            previous = previous_report(self.store, self.document.report)
+            previous = previous_report(self.store, self.document.report, self.report_id)
 
             def which(r: Report | None) -> tuple[str, int] | None:
                 return (r.agency, r.year) if r is not None else None
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "无法打开", str(exc))
             return
         self.report_id = report_id
-        self.document.previous = previous_report(self.store, report)
+        self.document.previous = previous_report(self.store, report, report_id)
         self._replace(report)
         for notice in self.store.take_notices():
             QMessageBox.information(self, "草稿已修复", notice)

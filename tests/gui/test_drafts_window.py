@@ -318,3 +318,20 @@ def test_the_open_report_cannot_be_trashed(qtbot, store, monkeypatch) -> None:  
     dialog.delete_button.click()
     assert store.list_trash() == []
     assert dialog.next_button.parent() is not None  # in the dialog, not a stray window
+
+
+def test_last_years_report_follows_the_year(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
+    store.create("甲局", 2020)
+    this_id = store.create("甲局", 2021)
+    from gui.drafts_ui import previous_report
+
+    report = store.open(this_id)
+    window = MainWindow(
+        ReportDocument(report, previous_report(store, report, this_id)), settings, store, this_id
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    assert window.document.previous is not None and window.document.previous.year == 2020
+    window.pages["meta"].year.setValue(2022)  # its own stored 2021 copy must not count
+    assert window.document.previous is None
+    window.pages["meta"].year.setValue(2021)
+    assert window.document.previous is not None and window.document.previous.year == 2020
