@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from gui.chart import ComparisonPage
 from gui.document import ReportDocument
@@ -339,7 +340,11 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------- drafts: autosave, files, backups
 
     def _on_changed(self, _index: int) -> None:
-        if self.store is not None and not self.read_only and not self.document.undo_stack.isClean():
+        stack = self.document.undo_stack
+        # A QUndoStack being destroyed at exit clears itself and signals once more.
+        if not isValid(stack) or not isValid(self.autosave):
+            return
+        if self.store is not None and not self.read_only and not stack.isClean():
             self.autosave.start()
 
     def _commit_pending_edit(self) -> None:
