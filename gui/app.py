@@ -16,7 +16,6 @@ from gui.drafts_ui import (
     StartDialog,
     import_with_question,
     lock_store,
-    previous_report,
     store_folder,
 )
 from gui.fonts import install_ui_font
@@ -92,7 +91,7 @@ def run_gui(argv: list[str]) -> int:
             return 0
         report_id = start.chosen
     report = store.open(report_id)
-    document = ReportDocument(report, previous_report(store, report, report_id))
+    document = ReportDocument(report)  # the window finds last year's report
     window = MainWindow(document, QSettings(), store, report_id, read_only)
     window.show()
     code = app.exec()

@@ -18,9 +18,6 @@ from models.totals import compute_totals
 from models.validation import Issue, Severity, check
 from models.values import Value
 
-# Fields a widget may edit, by name: meta data, texts, money units.
-TEXT_FIELDS = ("agency", "preamble", "contact")
-
 
 def get_field(report: Report, name: str) -> object:
     if name.startswith("sections."):

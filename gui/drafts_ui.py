@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths, Qt
@@ -279,25 +280,22 @@ class StartDialog(QDialog):
 
     def _delete(self) -> None:
         info = self._selected()
-        if info is None:
-            return
-        if info.id == self.current:
+        if info is not None and info.id == self.current:
             QMessageBox.information(self, "移到回收站", "这份报告正在窗口中编辑，不能移到回收站。")
             return
-        try:
-            self.store.delete(info.id)
-        except DraftStoreError as exc:
-            QMessageBox.warning(self, "移到回收站", str(exc))
-        self.refresh()
+        self._on_selected(self.store.delete, "移到回收站")
 
     def _restore(self) -> None:
+        self._on_selected(self.store.restore, "恢复")
+
+    def _on_selected(self, action: Callable[[str], None], title: str) -> None:
         info = self._selected()
         if info is None:
             return
         try:
-            self.store.restore(info.id)
+            action(info.id)
         except DraftStoreError as exc:
-            QMessageBox.warning(self, "恢复", str(exc))
+            QMessageBox.warning(self, title, str(exc))
         self.refresh()
 
     def _toggle_trash(self) -> None:
@@ -305,22 +303,28 @@ class StartDialog(QDialog):
         self.refresh()
 
 
-def previous_report(store: DraftStore, report: Report, exclude: str | None = None) -> Report | None:
-    """Last year's report of the same agency, if the store has it (for the cross-year checks).
+def previous_report_id(store: DraftStore, report: Report, exclude: str | None = None) -> str | None:
+    """The id of last year's report of the same agency, from the index (no file read).
 
     ``exclude`` is the open report's own id: after its year is edited, its stored
     copy must not pass for last year's report.
     """
     agency = report.agency.strip()
     for info in store.list_reports():
-        if info.id == exclude:
-            continue
-        if info.agency.strip() == agency and info.year == report.year - 1:
-            try:
-                return store.open(info.id)
-            except DraftStoreError:
-                return None
+        if info.id != exclude and info.agency.strip() == agency and info.year == report.year - 1:
+            return info.id
     return None
+
+
+def previous_report(store: DraftStore, report: Report, exclude: str | None = None) -> Report | None:
+    """Last year's report of the same agency, if the store has it (for the cross-year checks)."""
+    found = previous_report_id(store, report, exclude)
+    if found is None:
+        return None
+    try:
+        return store.open(found)
+    except DraftStoreError:
+        return None
 
 
 def import_with_question(store: DraftStore, path: Path, parent: QWidget | None) -> str | None:

@@ -23,7 +23,13 @@ from shiboken6 import isValid
 
 from gui.chart import ComparisonPage
 from gui.document import ReportDocument
-from gui.drafts_ui import BackupsDialog, StartDialog, import_with_question, previous_report
+from gui.drafts_ui import (
+    BackupsDialog,
+    StartDialog,
+    import_with_question,
+    previous_report,
+    previous_report_id,
+)
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, TablePage
 from gui.pdf_output import PdfMaker
@@ -79,6 +85,13 @@ class MainWindow(QMainWindow):
         self.report_id = report_id
         self.read_only = read_only
         self._last_save_error = ""
+        # Last year's report: the caller may pass it in the document; else found here.
+        self._previous_id: str | None = None
+        if store is not None:
+            self._previous_id = previous_report_id(store, document.report, report_id)
+            if document.previous is None and self._previous_id is not None:
+                document.previous = previous_report(store, document.report, report_id)
+                document.recheck()
         # Autosave: at most this long after the last change, and on close.
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -229,18 +242,25 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_field_changed(self, name: str) -> None:
-        # Last year's report follows the agency and year (cross-year checks).
-        if name in ("agency", "year") and self.store is not None:
-            previous = previous_report(self.store, self.document.report, self.report_id)
-
-            def which(r: Report | None) -> tuple[str, int] | None:
-                return (r.agency, r.year) if r is not None else None
-
-            if which(previous) != which(self.document.previous):
-                self.document.previous = previous
-                self.document.previous_totals = {}
-                self.document.recheck()
+        if name in ("agency", "year"):
+            self._follow_previous()
         self._update_title()
+
+    def _follow_previous(self) -> None:
+        """Last year's report follows agency and year (cross-year checks).
+
+        Each agency keystroke only looks in the store's index; the report file
+        is read when a different report becomes last year's.
+        """
+        if self.store is None:
+            return
+        found = previous_report_id(self.store, self.document.report, self.report_id)
+        if found == self._previous_id:
+            return
+        self._previous_id = found
+        self.document.previous = previous_report(self.store, self.document.report, self.report_id)
+        self.document.previous_totals = {}
+        self.document.recheck()
 
     def _update_title(self) -> None:
         report = self.document.report
@@ -410,6 +430,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "无法打开", str(exc))
             return
         self.report_id = report_id
+        self._previous_id = previous_report_id(self.store, report, report_id)
         self.document.previous = previous_report(self.store, report, report_id)
         self._replace(report)
         for notice in self.store.take_notices():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +26,7 @@ from gui.undo import ReplaceReportCommand, SetFieldCommand
 from models.editions import EDITION_TITLES, EDITIONS, MONEY_UNITS, CellRef, ValueKind, get_edition
 from models.guidance import SECTION_HINTS
 from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES, Report
-from models.values import MAX_DECIMALS
+from models.values import EntryError, format_value, parse_value
 
 TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
 
@@ -292,17 +291,15 @@ class TablePage(QWidget):
         new = report.copy()
         new.units[str(ref)] = unit
         value = report.get(ref)
-        if isinstance(value, Decimal | int):
-            amount = Decimal(value) * 10000 if unit == "元" else Decimal(value) / 10000
-            amount = amount.normalize()
-            exponent = amount.as_tuple().exponent
-            if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-                self.message.emit(
-                    f"未改单位：{value}{old_unit}换算为{unit}后超过{MAX_DECIMALS}位小数"
-                )
+        if value is not None:
+            # The amount stays the same: typed with its old unit into the new one.
+            column = get_edition(report.edition).column(ref)
+            try:
+                new.set(ref, parse_value(f"{format_value(value)}{old_unit}", column, unit))
+            except EntryError as exc:
+                self.message.emit(f"未改单位：{exc}")
                 self.unit.setCurrentIndex(self.unit.findData(old_unit))
                 return
-            new.set(ref, amount.quantize(Decimal(1)) if exponent > 0 else amount)
         self.document.undo_stack.push(
             ReplaceReportCommand(self.document, new, f"金额单位改为{unit}")
         )

@@ -40,13 +40,6 @@ def compute_totals(report: Report) -> dict[CellRef, Value | None]:
     return computed
 
 
-def effective_values(
-    report: Report, totals: dict[CellRef, Value | None] | None = None
-) -> dict[CellRef, Value | None]:
-    """Every cell's value as the report reads: stated, else computed, else blank."""
-    totals = compute_totals(report) if totals is None else totals
-    edition = get_edition(report.edition)
-    return {
-        ref: report.cells[ref] if ref in report.cells else totals.get(ref)
-        for ref in edition.cells()
-    }
+def effective(report: Report, totals: dict[CellRef, Value | None], ref: CellRef) -> Value | None:
+    """A cell's value as the report reads: stated, else computed, else blank."""
+    return report.cells[ref] if ref in report.cells else totals.get(ref)

@@ -25,7 +25,7 @@ from models.editions import (
 )
 from models.narrative import find_claims, stale_year_spans
 from models.report import REQUIRED_SECTIONS, SECTION_KEYS, SECTION_TITLES, Report
-from models.totals import compute_totals
+from models.totals import compute_totals, effective
 from models.values import Value, check_value, format_value
 
 
@@ -112,17 +112,13 @@ def _values(report: Report, edition: Edition) -> list[Issue]:
     return issues
 
 
-def _effective(report: Report, totals: dict[CellRef, Value | None], ref: CellRef) -> Value | None:
-    return report.cells[ref] if ref in report.cells else totals.get(ref)
-
-
 def _sums(report: Report, edition: Edition, totals: dict[CellRef, Value | None]) -> list[Issue]:
     issues = []
     for rule in edition.sums:
         stated = report.cells.get(rule.target)
         if stated is None:
             continue  # the program computes it: right by construction
-        parts = sum(_n(_effective(report, totals, p)) for p in rule.parts)
+        parts = sum(_n(effective(report, totals, p)) for p in rule.parts)
         if parts == stated:
             continue
         diff = format_value(abs(stated - parts))
@@ -162,9 +158,9 @@ def _balance(report: Report, edition: Edition, totals: dict[CellRef, Value | Non
     for col in t3.blocks[0].columns:
         left_refs = [CellRef("t3", r, col.key) for r in edition.balance_left]
         right_refs = [CellRef("t3", r, col.key) for r in edition.balance_right]
-        left_vals = [_effective(report, totals, r) for r in left_refs]
+        left_vals = [effective(report, totals, r) for r in left_refs]
         right_vals = [
-            totals.get(r) if edition.is_derived(r) else _effective(report, totals, r)
+            totals.get(r) if edition.is_derived(r) else effective(report, totals, r)
             for r in right_refs
         ]
         # A side with nothing filled in is not yet a contradiction: MISSING
@@ -235,8 +231,8 @@ def _readings(
             CellRef("t3", "carry_forward", "total"),
         )
         readings = both(new) | both(done)
-        readings |= {a + _n(_effective(report, totals, carried)) for a in both(new)}
-        readings |= {a + _n(_effective(report, totals, forward)) for a in both(done)}
+        readings |= {a + _n(effective(report, totals, carried)) for a in both(new)}
+        readings |= {a + _n(effective(report, totals, forward)) for a in both(done)}
         return readings, (new, carried, done, forward), "表三新收申请（或含上年结转、办理结果）"
     if subject == "review":
         ref = CellRef("t4", "all", "review_total")
@@ -383,9 +379,9 @@ def _carry(report: Report, previous: Report, totals: dict[CellRef, Value | None]
     prev_totals = compute_totals(previous)
     issues = []
     for col in get_edition(report.edition).table("t3").blocks[0].columns:
-        last = _effective(previous, prev_totals, CellRef("t3", "carry_forward", col.key))
+        last = effective(previous, prev_totals, CellRef("t3", "carry_forward", col.key))
         ref = CellRef("t3", "carried", col.key)
-        now = _effective(report, totals, ref)
+        now = effective(report, totals, ref)
         if last is None or now is None or last == now:
             continue
         issues.append(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from models.editions import EDITION_2019, T3_APPLICANT_COLS, CellRef, edition_for_year, get_edition
 from models.report import Report, new_report
-from models.totals import compute_totals
+from models.totals import compute_totals, effective
 
 STOCK_ROWS_2019 = ("licensing", "other_services", "penalty", "coercion", "fees")
 
@@ -34,7 +34,7 @@ def next_year_report(previous: Report, carry_text: bool = False) -> tuple[Report
     last_totals = compute_totals(previous)
     for col in T3_APPLICANT_COLS:
         ref = CellRef("t3", "carry_forward", col)
-        value = previous.cells.get(ref, last_totals.get(ref))
+        value = effective(previous, last_totals, ref)
         if value is not None:
             report.set(CellRef("t3", "carried", col), value)
 
@@ -76,6 +76,6 @@ def main_figures(report: Report) -> dict[str, int]:
     totals = compute_totals(report)
     out = {}
     for label, refs in MAIN_FIGURES:
-        values = [report.cells.get(r, totals.get(r)) for r in refs]
+        values = [effective(report, totals, r) for r in refs]
         out[label] = int(sum(v for v in values if v is not None))
     return out
