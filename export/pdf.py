@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import reportlab.lib.textsplit as _rl_textsplit
+import reportlab.platypus.paragraph as _rl_paragraph
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -177,13 +179,37 @@ def _cell_styles(fonts: dict[str, str], size: float) -> dict[str, ParagraphStyle
     }
 
 
+# ReportLab's CJK line breaking keeps the marks in ALL_CANNOT_START off the start
+# of a line, but its list (made for Japanese) lacks the Chinese full-width comma,
+# colon, semicolon and friends; without them a line may begin with "，".
+_CHINESE_CANNOT_START = "".join(
+    ch for ch in "，。、；：？！）》」』】〕…—”’％" if ch not in _rl_textsplit.ALL_CANNOT_START
+)
+# Both splitters read the module's own copy: one for single-font paragraphs, one
+# for mixed fonts (a 楷体 run-in heading).
+_rl_textsplit.ALL_CANNOT_START += _CHINESE_CANNOT_START
+_rl_paragraph.ALL_CANNOT_START += _CHINESE_CANNOT_START
+
+_HALF_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([,;:!?])\s*|\s*([,;:!?])\s*(?=[{_CJK}])")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+
+
+def _full_width_punctuation(text: str) -> str:
+    """Half-width ,;:!? beside Chinese (text copied from web pages) as printed: full width.
+
+    Official documents set Chinese punctuation full width, and ReportLab's CJK
+    line breaking only keeps full-width marks off the start of a line.
+    """
+    return _HALF_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
+
+
 def _paragraphs(
     text: str, styles: dict[str, ParagraphStyle], fonts: dict[str, str]
 ) -> list[Flowable]:
     """A section's text, paragraph by paragraph; （一） sub-headings set in 楷体."""
     out: list[Flowable] = []
     for raw in text.split("\n"):
-        line = _LOOSE_SPACE.sub("", raw.strip())
+        line = _full_width_punctuation(_LOOSE_SPACE.sub("", raw.strip()))
         if not line:
             continue
         match = SUBHEADING.match(line)

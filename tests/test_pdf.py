@@ -203,3 +203,17 @@ def test_written_atomically_and_cli(tmp_path: Path) -> None:
 def test_render_is_deterministic_in_content() -> None:
     data, result = render_pdf(load_seed("002"), use_official_fonts=False)
     assert data.startswith(b"%PDF") and result.errors == 0 and result.official_fonts == ()
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_no_line_starts_with_a_punctuation_mark(pdfs: dict[str, Path], seed: str) -> None:
+    """Chinese typesetting keeps ，。、；： off the start of a line (19 did before the fix)."""
+    lines = [line.strip() for line in _text(pdfs[seed]).split("\n")]
+    assert [line for line in lines if line and line[0] in "，。、；：？！）》,;"] == []
+
+
+def test_half_width_punctuation_beside_chinese_prints_full_width() -> None:
+    from export.pdf import _full_width_punctuation
+
+    assert _full_width_punctuation("2019年,我局受理13起;其中") == "2019年，我局受理13起；其中"
+    assert _full_width_punctuation("http://a.b:80/x") == "http://a.b:80/x"
