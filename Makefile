@@ -1,5 +1,12 @@
 # Set-up, run, test, bench.  `make run` and `make test` are all a fresh machine needs.
-PYTHON ?= python3
+# CPython 3.12+ (3.13 first), found on PATH or under pyenv: PySide6 on 3.11
+# loses references to True/None and aborts long sessions (issue 10).
+PYTHON ?= $(shell tools/find_python.sh)
+ifeq ($(strip $(PYTHON)),)
+$(error no CPython 3.12 or newer found: install python3.13 (pyenv install 3.13, or apt-get install python3.13-venv), then run make again)
+endif
+# A venv made by an older interpreter is made again.
+VENV_OK = $(1)/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -48,14 +55,14 @@ exe-test: exe
 	QT_QPA_PLATFORM=offscreen $(PY) tests/smoke_exe.py
 
 $(BUILD_STAMP): requirements.txt
-	test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(call VENV_OK,$(BUILD_VENV)) || { rm -rf $(BUILD_VENV); $(PYTHON) -m venv $(BUILD_VENV); }
 	$(BUILD_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt \
 	  $$(grep -i '^pyinstaller==' requirements-dev.txt)
 	touch $@
 
 $(STAMP): requirements.txt requirements-dev.txt Makefile
 	$(MAKE) system-deps
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(call VENV_OK,$(VENV)) || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	$(PY) assets/fonts/fetch_fonts.py
 	touch $@
