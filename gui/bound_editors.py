@@ -46,6 +46,8 @@ class BoundTextEdit(QPlainTextEdit):
         self.field = field
         self._updating = False
         self.setUndoRedoEnabled(False)
+        # Official reports hold no tab characters: Tab moves on, as in a form.
+        self.setTabChangesFocus(True)
         self.setPlainText(str(get_field(document.report, field)))
         self.textChanged.connect(self._on_text_changed)
         document.fieldChanged.connect(self._on_field_changed)

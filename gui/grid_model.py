@@ -15,7 +15,7 @@ from gui.document import ReportDocument
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole, GridCell, GridLayout, get_edition
 from models.validation import Severity
-from models.values import EntryError, format_value, parse_value
+from models.values import EntryError, Value, format_value, parse_value
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -52,7 +52,8 @@ class ReportTableModel(QAbstractTableModel):
         # next good entry or a delete.
         self.refused: dict[CellRef, tuple[str, str]] = {}
         self.show_previous = False
-        self.last_entry_refused = False
+        # What each value cell showed at the last refresh (see refresh_changed).
+        self._looks: dict[GridCell, tuple[object, ...]] = {}
         document.checked.connect(self._on_checked)
 
     # -------------------------------------------------- shape
@@ -187,43 +188,81 @@ class ReportTableModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self.cell_at(index)
-        if role != Qt.ItemDataRole.EditRole or cell is None or cell.role is not CellRole.VALUE:
+        if role != Qt.ItemDataRole.EditRole or cell is None or cell.ref is None:
             return False
-        assert cell.ref is not None
-        report = self.document.report
         text = "" if value is None else str(value)
-        column = get_edition(report.edition).column(cell.ref)
-        try:
-            parsed = parse_value(text, column, report.unit_of(cell.ref))
-        except EntryError as exc:
-            self.refused[cell.ref] = (text.strip(), str(exc))
-            self.last_entry_refused = True
-            self.dataChanged.emit(
-                index, index, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
-            )
-            self.entryRefused.emit(cell.ref, str(exc))
+        if cell.role is not CellRole.VALUE:
+            self.refuse(cell.ref, text, "这是自动计算的合计，不能直接填写；请填写它的组成数字")
             return False
-        self.last_entry_refused = False
-        had_refusal = self.refused.pop(cell.ref, None) is not None
-        if parsed == report.get(cell.ref) and (parsed is not None or cell.ref not in report.cells):
-            if had_refusal:
-                self.dataChanged.emit(index, index)
-            return True
-        name = get_edition(report.edition).cell_name(cell.ref)
-        self.document.undo_stack.push(
-            SetCellsCommand(self.document, {cell.ref: parsed}, f"填写 {name}")
-        )
+        return self.set_many([cell.ref], text)
+
+    def set_many(self, refs: list[CellRef], text: str) -> bool:
+        """One typed entry into some cells: parsed for each, one undo step; False if refused."""
+        report = self.document.report
+        edition = get_edition(report.edition)
+        changes: dict[CellRef, Value | None] = {}
+        for ref in refs:
+            try:
+                parsed = parse_value(text, edition.column(ref), report.unit_of(ref))
+            except EntryError as exc:
+                self.refuse(ref, text, str(exc))
+                return False
+            if parsed != report.get(ref) or (parsed is None and ref in report.cells):
+                changes[ref] = parsed
+        cleared = [ref for ref in refs if self.refused.pop(ref, None) is not None]
+        if changes:
+            name = edition.cell_name(refs[0]) if len(refs) == 1 else f"{len(changes)} 个单元格"
+            self.document.undo_stack.push(
+                SetCellsCommand(self.document, changes, f"填写 {name}")
+            )
+        elif cleared:
+            self.refresh_changed()
         return True
+
+    def refuse(self, ref: CellRef, typed: str, why: str) -> None:
+        """A refused entry: the cell keeps its value, turns red and says why."""
+        self.refused[ref] = (typed.strip(), why)
+        self.refresh_changed()
+        self.entryRefused.emit(ref, why)
 
     def clear_refusals(self) -> None:
         if self.refused:
             self.refused.clear()
-            self._refresh_all()
+            self.refresh_changed()
 
     def _on_checked(self) -> None:
-        self._refresh_all()
+        self.refresh_changed()
 
-    def _refresh_all(self) -> None:
+    def _look(self, cell: GridCell) -> tuple[object, ...]:
+        """What a cell shows: when this changes, the cell is repainted."""
+        assert cell.ref is not None
+        issues = tuple(
+            (i.code, i.severity.value, i.message, i.cells[0] == cell.ref)
+            for i in self.document.issues_by_cell.get(cell.ref, ())
+        )
+        return (
+            self._text(cell),
+            self._background(cell).rgb(),
+            issues,
+            self.refused.get(cell.ref),
+            self._previous_text(cell) if self.show_previous else None,
+        )
+
+    def refresh_changed(self) -> None:
+        """Tell the view about the cells whose text, colour or tooltip changed, only those.
+
+        A full refresh made every keystroke repaint all three grids (about 600
+        data() calls); most edits change a handful of cells.
+        """
+        looks = {cell: self._look(cell) for cell in self.layout.cells if cell.ref is not None}
+        changed = [cell for cell, look in looks.items() if self._looks.get(cell) != look]
+        self._looks = looks
+        for cell in changed:
+            index = self.index(cell.row, cell.col)
+            self.dataChanged.emit(index, index)
+
+    def refresh_all(self) -> None:
+        self._looks = {}
         if self.layout.n_rows and self.layout.n_cols:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1)

@@ -1,23 +1,29 @@
 """The spreadsheet-like view of one table: merged cells, keys, copy and paste.
 
-Typing overwrites, F2 or a double click edits, Enter moves down, Tab moves
-right, arrows move, Delete clears to blank; Ctrl+C / Ctrl+V move rectangular
-blocks to and from Excel/WPS as tab-separated text.
+Keys as in Excel/WPS: typing overwrites, F2 or a double click edits; Tab and
+Enter finish an entry (changed or not) and move, Enter after a run of Tabs
+returning to the run's first column on the next row; arrows, Ctrl+arrows,
+Home/End, Ctrl+Home/End and PgUp/PgDn move among the cells the clerk fills
+(computed totals are skipped, and typing on one is refused with a message);
+Ctrl+Enter fills the selection; Delete clears it to blank; Ctrl+C / Ctrl+V
+move rectangular blocks to and from Excel/WPS as tab-separated text.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QLineEdit,
     QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
 from gui.grid_model import PreviousValueRole, ReportTableModel
+from gui.grid_navigation import Navigator
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole
 from models.paste import PasteError, PasteRange, format_block, plan_paste
@@ -27,11 +33,59 @@ LABEL_WIDTHS = {"t2": [14], "t3": [4.5, 4.5, 19], "t4": []}
 VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 3.9}
 
 
+# Keys that finish an entry, and where each sends the cursor.
+_FINISH_KEYS = {
+    Qt.Key.Key_Tab: "tab",
+    Qt.Key.Key_Backtab: "backtab",
+    Qt.Key.Key_Return: "enter",
+    Qt.Key.Key_Enter: "enter",
+}
+# While an entry is being typed (not after F2), arrows finish it and move, as in Excel.
+_ARROWS = {
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+}
+DERIVED_REFUSAL = "这是自动计算的合计，不能直接填写；请填写它的组成数字"
+
+
 class _EntryDelegate(QStyledItemDelegate):
+    """A right-aligned line editor whose finishing keys the view handles itself."""
+
+    def __init__(self, view: ReportGridView):
+        super().__init__(view)
+        self.view = view
+
     def createEditor(self, parent, option, index):  # type: ignore[no-untyped-def]
         editor = super().createEditor(parent, option, index)
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
+
+    def eventFilter(self, editor, event):  # type: ignore[no-untyped-def]
+        # Qt's own handling of Tab/Enter in an editor skips a commit that
+        # changes nothing and can hand focus to the next widget (issue 10):
+        # the view finishes every entry itself, the same way for every key.
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            key = event.key()
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ctrl = modifiers == Qt.KeyboardModifier.ControlModifier
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
+                self.view.finish_entry(editor, "fill")
+                return True
+            if key in _FINISH_KEYS and not ctrl:
+                shift = modifiers & Qt.KeyboardModifier.ShiftModifier
+                move = _FINISH_KEYS[key]
+                if move == "enter" and shift:
+                    move = "enter_back"
+                if move == "tab" and shift:
+                    move = "backtab"
+                self.view.finish_entry(editor, move)
+                return True
+            if key in _ARROWS and not modifiers and self.view.typing_entry:
+                self.view.finish_entry(editor, _ARROWS[key])
+                return True
+        return super().eventFilter(editor, event)
 
     def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
         super().paint(painter, option, index)
@@ -55,11 +109,17 @@ class ReportGridView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None):
         super().__init__(parent)
+        # The column a run of Tabs began in: Enter returns there on the next row.
+        self.tab_home: int | None = None
+        self.typing_entry = False  # the open editor was opened by typing, not F2
+        self._moving = False
         self.setModel(model)
+        self.navigator = Navigator(model.layout)
         self.setItemDelegate(_EntryDelegate(self))
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
+        self.setTabKeyNavigation(True)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -73,9 +133,9 @@ class ReportGridView(QTableView):
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self.apply_widths()
-        first = next((c for c in model.layout.cells if c.role is CellRole.VALUE), None)
+        first = self.navigator.first()
         if first is not None:
-            self.setCurrentIndex(model.index(first.row, first.col))
+            self._go(first)
 
     @property
     def grid_model(self) -> ReportTableModel:
@@ -110,6 +170,74 @@ class ReportGridView(QTableView):
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
 
+    # -------------------------------------------------- moving
+
+    def _position(self) -> tuple[int, int] | None:
+        current = self.currentIndex()
+        return (current.row(), current.column()) if current.isValid() else None
+
+    def _go(self, target: tuple[int, int] | None, keep_tab_home: bool = False) -> None:
+        if target is None:
+            return
+        home = self.tab_home
+        self._moving = True
+        try:
+            self.setCurrentIndex(self.grid_model.index(*target))
+        finally:
+            self._moving = False
+        self.tab_home = home if keep_tab_home else None
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not self._moving:
+            self.tab_home = None  # a click or a search ends a run of Tabs
+
+    def move(self, how: str | tuple[int, int]) -> None:
+        """Move the cursor as a finishing key or an arrow does."""
+        pos = self._position()
+        if pos is None:
+            first = self.navigator.first()
+            self._go(first)
+            return
+        nav = self.navigator
+        if isinstance(how, tuple):
+            self._go(nav.step(pos, *how))
+        elif how in ("tab", "backtab"):
+            if self.tab_home is None:
+                self.tab_home = nav._origin(pos)[1]
+            self._go(nav.tab(pos, backwards=how == "backtab"), keep_tab_home=True)
+        elif how in ("enter", "enter_back"):
+            self._go(nav.enter(pos, self.tab_home, backwards=how == "enter_back"))
+
+    def finish_entry(self, editor: QLineEdit, how: str | tuple[int, int]) -> None:
+        """Commit what was typed (a change or not), then move; a refusal stays put."""
+        index = self.currentIndex()
+        text = editor.text()
+        selected = self._selected_range()
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.typing_entry = False
+        if how == "fill" and selected is not None:
+            accepted = self.fill_range(selected, text)
+        else:
+            accepted = self.grid_model.setData(index, text)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if accepted and how != "fill":
+            self.move(how)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Only Esc and focus leaving reach here (the view finishes entries
+        # itself): never let Qt open the next editor or move focus on.
+        self.typing_entry = False
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def edit(self, index, trigger=None, event=None):  # type: ignore[no-untyped-def]
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        if opened:
+            self.typing_entry = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        return opened
+
     # -------------------------------------------------- keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -119,52 +247,82 @@ class ReportGridView(QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
-        if (
-            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not ctrl:
             self.clear_selection()
             return
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            self._move(1, 0)
+        if key in _FINISH_KEYS and not ctrl:
+            move = _FINISH_KEYS[key]
+            if shift:
+                move = {"tab": "backtab", "enter": "enter_back"}.get(move, move)
+            self.move(move)
             return
+        if not shift and self._navigate(key, ctrl):
+            return
+        if not ctrl and event.text() and event.text().isprintable() and not event.text().isspace():
+            if not self._current_is_fillable():
+                self._refuse_here(event.text())
+                return
         super().keyPressEvent(event)
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # Enter commits and moves down, Tab commits and moves right, as in a
-        # spreadsheet; a refused entry keeps the cursor on its cell.
-        Hint = QAbstractItemDelegate.EndEditHint
-        super().closeEditor(editor, Hint.NoHint)
-        if self.grid_model.last_entry_refused:
-            self.grid_model.last_entry_refused = False
-            return
-        if hint == Hint.SubmitModelCache:
-            self._move(1, 0)
-        elif hint == Hint.EditNextItem:
-            self._move(0, 1)
-        elif hint == Hint.EditPreviousItem:
-            self._move(0, -1)
+    def _navigate(self, key: int, ctrl: bool) -> bool:
+        pos = self._position()
+        if pos is None:
+            return False
+        nav = self.navigator
+        if key in _ARROWS:
+            d_row, d_col = _ARROWS[Qt.Key(key)]
+            self._go(nav.edge(pos, d_row, d_col) if ctrl else nav.step(pos, d_row, d_col))
+            return True
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            last = key == Qt.Key.Key_End
+            if ctrl:
+                self._go(nav.last() if last else nav.first())
+            else:
+                self._go(nav.row_end(pos, last))
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and not ctrl:
+            row_height = max(1, self.rowHeight(pos[0]))
+            steps = max(1, self.viewport().height() // row_height - 1)
+            d_row = 1 if key == Qt.Key.Key_PageDown else -1
+            target = None
+            current: tuple[int, int] | None = pos
+            for _ in range(steps):
+                current = nav.step(current, d_row, 0) if current else None
+                if current is None:
+                    break
+                target = current
+            self._go(target)
+            return True
+        return False
 
-    def _move(self, d_row: int, d_col: int) -> None:
-        """Move to the next value cell in a direction, skipping labels and spans."""
-        current = self.currentIndex()
-        if not current.isValid():
+    def _current_is_fillable(self) -> bool:
+        pos = self._position()
+        return pos is not None and self.navigator.is_fillable(pos)
+
+    def _refuse_here(self, typed: str) -> None:
+        """A key typed on a computed total: refused at the cell, never dropped."""
+        cell = self.grid_model.cell_at(self.currentIndex())
+        if cell is None or cell.ref is None:
             return
-        layout = self.grid_model.layout
-        start = layout.covering(current.row(), current.column())
-        row, col = current.row(), current.column()
-        while True:
-            row, col = row + d_row, col + d_col
-            if not (0 <= row < layout.n_rows and 0 <= col < layout.n_cols):
-                return
-            target = layout.covering(row, col)
-            if target is None or target.ref is None or target is start:
-                continue
-            self.setCurrentIndex(self.grid_model.index(target.row, target.col))
-            return
+        self.grid_model.refuse(cell.ref, typed, DERIVED_REFUSAL)
+
+    def fill_range(self, selected: PasteRange, text: str) -> bool:
+        """Ctrl+Enter: one entry into every fillable cell of the selection, one undo step."""
+        model = self.grid_model
+        refs = []
+        for r in range(selected.top, selected.bottom + 1):
+            for c in range(selected.left, selected.right + 1):
+                cell = model.layout.at(r, c)
+                if cell is not None and cell.ref is not None and cell.role is CellRole.VALUE:
+                    refs.append(cell.ref)
+        return model.set_many(refs, text)
 
     # -------------------------------------------------- clipboard
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.installEventFilter(self)
+        # F6 cycles the three parts of the window, as in Office and browsers.
+        cycle = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
+        cycle.activated.connect(self.cycle_focus)
         self.issues.issueActivated.connect(self.show_issue)
         for key in ("t2", "t3", "t4"):
             page = self.pages[key]
@@ -273,6 +277,39 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     # -------------------------------------------------- navigation
+
+    # -------------------------------------------------- keyboard focus
+
+    def page_first_field(self) -> QWidget:
+        """Where Tab from the section list (or F6) lands on the current page."""
+        page = self.stack.currentWidget()
+        first = getattr(page, "first_field", None)
+        return first() if callable(first) else page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tab from the section list goes into the page it shows, whatever order
+        # Qt's focus chain happens to have.
+        if (
+            watched is self.nav
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            self.page_first_field().setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def cycle_focus(self) -> None:
+        """F6: section list → page → issues list → section list."""
+        focus = QApplication.focusWidget()
+        page = self.stack.currentWidget()
+        if focus is not None and (focus is page or page.isAncestorOf(focus)):
+            self.issues.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif focus is not None and self.issues.isAncestorOf(focus):
+            self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.page_first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in PAGES].index(key))

@@ -89,6 +89,7 @@ class MetaPage(QWidget):
         self.contact.setMaximumHeight(110)
         layout.addWidget(self.contact, 1)
         self._load()
+        self.first_field = lambda: self.agency
         self.year.valueChanged.connect(self._on_year)
         self.edition.activated.connect(self._on_edition)
         self.has_date.toggled.connect(self._on_date)
@@ -175,6 +176,7 @@ class NarrativePage(QWidget):
         layout.addWidget(self.count)
         self.editor.textChanged.connect(self._on_text)
         self._on_text()
+        self.first_field = lambda: self.editor
 
     def _on_text(self) -> None:
         text = self.editor.toPlainText()
@@ -249,6 +251,15 @@ class TablePage(QWidget):
         self.view.message.connect(self.message)
         self._grid_slot.addWidget(self.view)
         self._build_unit_choice()
+        # The grid comes first in the Tab order: a clerk tabbing in from the
+        # section list types figures, and they must never land in the intro text.
+        QWidget.setTabOrder(self.view, self.intro)
+        if self.unit is not None:
+            QWidget.setTabOrder(self.intro, self.unit)
+
+    def first_field(self) -> QWidget:
+        assert self.view is not None
+        return self.view
 
     def _money_column(self) -> CellRef | None:
         edition = get_edition(self.document.report.edition)

@@ -619,11 +619,14 @@ def test_killed_while_saving_leaves_old_or_new_version(store: DraftStore) -> Non
         )
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n", child.stderr.read() if child.stderr else ""
+        # One save acknowledged before the kill, however loaded the machine:
+        # the rounds then prove something whatever the timing.
+        first_ack = child.stdout.readline()
         time.sleep(rng.uniform(0, 0.02))
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate()
         assert child.returncode == -signal.SIGKILL, err
-        acked = [int(line) for line in out.split()]
+        acked = [int(line) for line in (first_ack + out).split()]
         last = acked[-1] if acked else current
 
         reopened = DraftStore(store.folder)
@@ -639,7 +642,7 @@ def test_killed_while_saving_leaves_old_or_new_version(store: DraftStore) -> Non
             assert _report_file(store, other).read_bytes() == data
         current = found
 
-    assert current > KILL_ROUNDS  # the child did save, many times
+    assert current >= KILL_ROUNDS  # the child saved in every round
     assert len(DraftStore(store.folder).list_backups(report_id)) >= 10
     print(
         f"{KILL_ROUNDS} SIGKILLs in {time.monotonic() - started:.1f} s, "
