@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "导出草稿文件(&X)…", None, self.export_draft)
         self._action(file_menu, "导入已发布的报告(&R)…", None, self.import_published)
         file_menu.addSeparator()
-        self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
+        # Spelled out: Windows (and Qt's offscreen platform) binds no key to
+        # StandardKey.Quit, so Ctrl+Q would do nothing there.
+        self._action(file_menu, "退出(&X)", QKeySequence("Ctrl+Q"), self.close)
         edit = self.menuBar().addMenu("编辑(&E)")
         undo = stack.createUndoAction(self, "撤销")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -267,6 +269,9 @@ class MainWindow(QMainWindow):
         self.document.recheck()
 
     def _update_title(self) -> None:
+        # The undo stack is destroyed before the window at exit and signals once more.
+        if not isValid(self) or not isValid(self.document.undo_stack):
+            return
         report = self.document.report
         agency = report.agency.strip() or "（未填机关名称）"
         mode = "（只读）" if self.read_only else ""
