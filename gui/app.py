@@ -28,13 +28,19 @@ ORGANIZATION = "GovInfoReport"
 
 def install_translations(app: QApplication) -> None:
     """Qt's own dialogs and buttons in Chinese (确定/取消, the file dialog …)."""
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     QLocale.setDefault(locale)
+    # Our own qtbase file first (the wheel lacks it), then Qt's folder.
+    folders = (
+        str(asset_path("translations")),
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    )
     for name in ("qtbase", "qt"):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+        for folder in folders:
+            translator = QTranslator(app)
+            if translator.load(locale, name, "_", folder):
+                app.installTranslator(translator)
+                break
 
 
 def _excepthook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
