@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
@@ -11,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from export.assets import asset_path
+from gui import crash_log
 from gui.document import ReportDocument
 from gui.drafts_ui import (
     StartDialog,
@@ -43,18 +42,6 @@ def install_translations(app: QApplication) -> None:
                 break
 
 
-def _excepthook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
-    # One place for the unexpected: print for the log, tell the clerk plainly.
-    traceback.print_exception(kind, value, tb)
-    app = QApplication.instance()
-    if app is not None:
-        QMessageBox.critical(
-            None,
-            "程序出错",
-            f"程序遇到意外错误：{value}\n\n已填写的内容仍在窗口中，请先另存为草稿文件，再重新启动程序。",
-        )
-
-
 def create_app(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -68,8 +55,8 @@ def create_app(argv: list[str]) -> QApplication:
 
 def run_gui(argv: list[str]) -> int:
     app = create_app(argv)
-    sys.excepthook = _excepthook
     folder = store_folder()
+    crash_log.install(folder.parent)
     try:
         lock = lock_store(folder)
         # Without the lock another copy writes here: this one only reads.
@@ -85,6 +72,11 @@ def run_gui(argv: list[str]) -> int:
             "另一个窗口正在编辑这些报告。本窗口以只读方式打开，不会保存任何修改；"
             "请回到已打开的窗口继续工作。",
         )
+    if not read_only and crash_log.mark_running(folder.parent):
+        saved = [info.saved_at for info in store.list_reports()]
+        QMessageBox.information(
+            None, "上次未正常退出", crash_log.unclean_exit_notice(max(saved, default=None))
+        )
     for notice in store.take_notices():
         QMessageBox.information(None, "草稿已修复", notice)
     report_id = None
@@ -94,6 +86,8 @@ def run_gui(argv: list[str]) -> int:
     if report_id is None:
         start = StartDialog(store, read_only=read_only)
         if not start.exec() or not start.chosen:
+            if lock is not None:
+                crash_log.mark_stopped(folder.parent)
             return 0
         report_id = start.chosen
     report = store.open(report_id)
@@ -102,5 +96,6 @@ def run_gui(argv: list[str]) -> int:
     window.show()
     code = app.exec()
     if lock is not None:
+        crash_log.mark_stopped(folder.parent)
         lock.unlock()
     return code

@@ -127,17 +127,29 @@ class StartDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         layout.addWidget(self.heading)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["机关名称", "年度", "模板", "最后保存", "错误"])
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            ["机关名称", "年度", "模板", "最后保存", "错误", "提醒"]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        # An empty list says what to do first instead of showing a blank table.
+        self.empty_hint = QLabel(
+            "还没有保存的报告。\n\n"
+            "· 第一次使用：点“新建…”，填写机关名称和报告年度；\n"
+            "· 去年用本程序填过：点“从上年报告新建…”，结转数和机关信息会自动带入；\n"
+            "· 已有往年发布的报告（网页文字或 Word 文件）：点“导入已发布的报告…”。"
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #3c4043; padding: 16px;")
+        layout.addWidget(self.empty_hint, 1)
         row = QHBoxLayout()
         self.open_button = QPushButton("打开")
         self.new_button = QPushButton("新建…")
@@ -196,12 +208,18 @@ class StartDialog(QDialog):
                 f"{info.edition}年版",
                 _when(info.saved_at),
                 str(info.error_count),
+                str(info.warning_count),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 4 and info.error_count:
                     item.setForeground(Qt.GlobalColor.darkRed)
+                if c == 5 and info.warning_count:
+                    item.setForeground(Qt.GlobalColor.darkYellow)
                 self.table.setItem(r, c, item)
+        empty = not infos and not self.showing_trash
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
         if infos:
             self.table.selectRow(0)
         self.open_button.setVisible(not self.showing_trash)

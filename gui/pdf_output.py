@@ -12,7 +12,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -138,6 +138,9 @@ class PreviewDialog(QDialog):
         self.zoom_out.clicked.connect(lambda: self._step(-1))
         self.print_button.clicked.connect(self._print)
         self.resize(900, 1000)
+        # Esc closes the preview wherever the focus is (the page area takes keys).
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.activated.connect(self.close)
         self._render()
 
     def _step(self, direction: int) -> None:

@@ -104,6 +104,7 @@ class DraftInfo:
     saved_at: dt.datetime
     error_count: int
     deleted_at: dt.datetime | None = None
+    warning_count: int = 0  # stores written before warnings were counted have none
 
     @property
     def deleted(self) -> bool:
@@ -536,10 +537,13 @@ class DraftStore:
             from_document(document)
         except DocumentError as exc:
             raise DraftStoreError(f"草稿没有保存：{exc}") from exc
+        issues = check(report)
+        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
         return {
             "id": report_id,
             "saved_at": self._timestamp(),
-            "error_count": sum(1 for i in check(report) if i.severity is Severity.ERROR),
+            "error_count": errors,
+            "warning_count": len(issues) - errors,
             "deleted_at": None,
             "document": document,
         }
@@ -799,6 +803,7 @@ def _entry_of(record: dict, report: Report) -> dict[str, Any]:
         "edition": report.edition,
         "saved_at": record["saved_at"],
         "error_count": record["error_count"],
+        "warning_count": record.get("warning_count", 0),
         "deleted": record["deleted_at"] is not None,
         "deleted_at": record["deleted_at"],
     }
@@ -813,6 +818,7 @@ def _info(entry: dict[str, Any]) -> DraftInfo:
         edition=entry["edition"],
         saved_at=dt.datetime.fromisoformat(entry["saved_at"]),
         error_count=entry["error_count"],
+        warning_count=entry.get("warning_count", 0),
         deleted_at=dt.datetime.fromisoformat(deleted_at) if deleted_at else None,
     )
 
@@ -840,6 +846,7 @@ def _valid_entry(entry: dict[str, Any]) -> bool:
         and isinstance(entry.get("edition"), str)
         and _is_time(entry.get("saved_at"))
         and _is_int(entry.get("error_count"))
+        and _is_int(entry.get("warning_count", 0))
         and isinstance(entry.get("deleted"), bool)
         and (entry.get("deleted_at") is None or _is_time(entry["deleted_at"]))
         and entry["deleted"] == (entry.get("deleted_at") is not None)
@@ -851,6 +858,7 @@ def _valid_record(record: dict[str, Any], report_id: str) -> bool:
         record.get("id") == report_id
         and _is_time(record.get("saved_at"))
         and _is_int(record.get("error_count"))
+        and _is_int(record.get("warning_count", 0))
         and (record.get("deleted_at") is None or _is_time(record["deleted_at"]))
         and isinstance(record.get("document"), dict)
     )

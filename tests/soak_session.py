@@ -21,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from gui.app import create_app  # noqa: E402
-from gui.document import ReportDocument  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.pages import NarrativePage, TablePage  # noqa: E402
-from models.drafts import DraftStore  # noqa: E402
+from gui.app import create_app
+from gui.document import ReportDocument
+from gui.main_window import MainWindow
+from gui.pages import NarrativePage, TablePage
+from models.drafts import DraftStore
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import faulthandler
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,16 @@ from tests.conftest import load_seed
 def _chinese_app(qapp):  # type: ignore[no-untyped-def]
     install_translations(qapp)
     install_ui_font(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _restore_error_hooks():  # type: ignore[no-untyped-def]
+    """The program's start installs its own error hook and fault log: undo both."""
+    hook = sys.excepthook
+    yield
+    sys.excepthook = hook
+    if faulthandler.is_enabled():
+        faulthandler.enable(file=sys.__stderr__)
 
 
 @pytest.fixture

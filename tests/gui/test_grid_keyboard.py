@@ -67,8 +67,8 @@ def test_a_whole_row_by_tab_then_enter_starts_the_next_row(make_window, qtbot) -
     # Tab skipped the computed 总计 and wrapped to the next row.
     assert _at(view) == "t3.carried.natural"
     report = window.document.report  # type: ignore[attr-defined]
-    assert [report.get(CellRef("t3", "new", c)) for c in
-            ("natural", "commercial", "research", "nonprofit", "legal", "other")] == [1, 2, 3, 4, 5, 6]
+    columns = ("natural", "commercial", "research", "nonprofit", "legal", "other")
+    assert [report.get(CellRef("t3", "new", c)) for c in columns] == [1, 2, 3, 4, 5, 6]
     # A run of Tabs part-way along a row: Enter goes to where the run began, one row down.
     _go(view, "t3.open.commercial")
     type_text(qtbot, "7")
@@ -184,7 +184,7 @@ def test_ctrl_enter_fills_the_selection_and_delete_blanks_it(make_window, qtbot)
 
 
 def test_tab_in_table_four_skips_totals(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, view = _grid(make_window, qtbot, "t4")
+    window, _view = _grid(make_window, qtbot, "t4")
     for value in "12345678":
         type_text(qtbot, value)
         press(qtbot, Qt.Key.Key_Tab)
