@@ -45,7 +45,11 @@ bench: $(STAMP) exe
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1400x900
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1366x768 --screen 1366x768
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1280x720 --screen 1280x720
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1024x700 --screen 1024x700
+	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) -m gui.screenshots screenshots/1366x768@150 --screen 1366x768
 
 # The executable is built in a virtual environment holding only what ships.
 exe: $(STAMP) $(BUILD_STAMP)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.frozen_panes import FrozenPanes, freezable
 from gui.grid_model import PreviousValueRole, ReportTableModel
 from gui.grid_navigation import Navigator
 from gui.undo import SetCellsCommand
@@ -113,6 +114,7 @@ class ReportGridView(QTableView):
         self.tab_home: int | None = None
         self.typing_entry = False  # the open editor was opened by typing, not F2
         self._moving = False
+        self.panes: FrozenPanes | None = None
         self.setModel(model)
         self.navigator = Navigator(model.layout)
         self.setItemDelegate(_EntryDelegate(self))
@@ -132,6 +134,7 @@ class ReportGridView(QTableView):
         for cell in model.layout.cells:
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.panes = FrozenPanes(self, model.layout) if freezable(model.layout) else None
         self.apply_widths()
         first = self.navigator.first()
         if first is not None:
@@ -169,6 +172,24 @@ class ReportGridView(QTableView):
             heights[cell.row] = max(heights[cell.row], rect.height() + 10)
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
+        if self.panes is not None:
+            self.panes.sync()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self.panes is not None:
+            self.panes.sync()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # type: ignore[no-untyped-def]
+        super().scrollTo(index, hint)
+        if self.panes is not None and index.isValid():
+            self.panes.uncover(index)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        # Scroll bars appearing or going change the viewport the panes lie over.
+        if self.panes is not None:
+            self.panes.sync()
 
     # -------------------------------------------------- moving
 

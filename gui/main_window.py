@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1000])
         self.setCentralWidget(splitter)
 
         self.issues = IssuesPanel(document)
