@@ -223,11 +223,7 @@ class TablePage(QWidget):
         self.unit: QComboBox | None = None
         section = TABLE_SECTIONS[table_key]
         table = get_edition(document.report.edition).table(table_key)
-        heading = QHBoxLayout()
-        heading.addWidget(_title(f"{table.section}（{table.number}）"))
-        heading.addStretch()
-        heading.addWidget(_legend())
-        self._layout.addLayout(heading)
+        self._layout.addWidget(_title(f"{table.section}（{table.number}）"))
         self._layout.addWidget(QLabel("表格前的说明文字（可选）："))
         self.intro = BoundTextEdit(document, f"sections.{section}")
         self.intro.setPlaceholderText(SECTION_HINTS[section])
@@ -236,6 +232,7 @@ class TablePage(QWidget):
         self._layout.addWidget(self.intro)
         self._unit_row = QHBoxLayout()
         self._layout.addLayout(self._unit_row)
+        self._layout.addWidget(_legend())
         self._grid_slot = QVBoxLayout()
         self._layout.addLayout(self._grid_slot, 1)
         self.rebuild()
