@@ -115,6 +115,7 @@ class ReportGridView(QTableView):
         self.typing_entry = False  # the open editor was opened by typing, not F2
         self._moving = False
         self.panes: FrozenPanes | None = None
+        self._wrapped_to: tuple[int, int] | None = None  # where the last Tab wrapped to
         self.setModel(model)
         self.navigator = Navigator(model.layout)
         self.setItemDelegate(_EntryDelegate(self))
@@ -212,6 +213,7 @@ class ReportGridView(QTableView):
         super().currentChanged(current, previous)
         if not self._moving:
             self.tab_home = None  # a click or a search ends a run of Tabs
+            self._wrapped_to = None
 
     def move(self, how: str | tuple[int, int]) -> None:
         """Move the cursor as a finishing key or an arrow does."""
@@ -226,9 +228,19 @@ class ReportGridView(QTableView):
         elif how in ("tab", "backtab"):
             if self.tab_home is None:
                 self.tab_home = nav._origin(pos)[1]
-            self._go(nav.tab(pos, backwards=how == "backtab"), keep_tab_home=True)
+            target = nav.tab(pos, backwards=how == "backtab")
+            self._go(target, keep_tab_home=True)
+            if target is not None and target[0] != pos[0]:
+                # The Tab wrapped: the cursor is already where Enter would go.
+                self.tab_home = None
+                self._wrapped_to = target
+                return
         elif how in ("enter", "enter_back"):
+            if how == "enter" and self._wrapped_to == pos:
+                self._wrapped_to = None
+                return
             self._go(nav.enter(pos, self.tab_home, backwards=how == "enter_back"))
+        self._wrapped_to = None
 
     def finish_entry(self, editor: QLineEdit, how: str | tuple[int, int]) -> None:
         """Commit what was typed (a change or not), then move; a refusal stays put."""
@@ -244,6 +256,15 @@ class ReportGridView(QTableView):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if accepted and how != "fill":
             self.move(how)
+
+    def commit_open_entry(self) -> None:
+        """Save what is in an open cell editor without closing it (autosave, close)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        # Cell editors are children of the viewport; only one is ever open.
+        editor = next(iter(self.viewport().findChildren(QLineEdit)), None)
+        if editor is not None and editor.isVisible():
+            self.grid_model.setData(self.currentIndex(), editor.text())
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Only Esc and focus leaving reach here (the view finishes entries

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -411,11 +412,19 @@ class MainWindow(QMainWindow):
             self.autosave.start()
 
     def _commit_pending_edit(self) -> None:
-        # A figure still in its cell editor, or a year still in the spin box,
-        # is committed when the widget loses focus.
+        """A figure still in its cell editor, or a year still in the spin box, is saved too.
+
+        Keyboard focus is never taken away: autosave runs 1.5 s after a change,
+        often while the clerk is typing, and keys sent to a widget that lost
+        focus are lost (seen in Xvfb: figures typed after a pause vanished).
+        """
         focused = QApplication.focusWidget()
-        if focused is not None:
-            focused.clearFocus()
+        for key in ("t2", "t3", "t4"):
+            page = self.pages[key]
+            if isinstance(page, TablePage) and page.view is not None:
+                page.view.commit_open_entry()
+        if isinstance(focused, QAbstractSpinBox):
+            focused.interpretText()
 
     def may_leave_report(self) -> bool:
         """Before closing or opening another report: saved, exported, or knowingly dropped."""

@@ -223,3 +223,49 @@ def test_keyboard_only_reaches_the_grid_and_f6_cycles(make_window, qtbot) -> Non
     assert seen[0] is page.view
     assert window.issues.isAncestorOf(seen[1])  # type: ignore[attr-defined]
     assert seen[2] is nav
+
+
+def test_enter_after_a_whole_row_of_tabs_stays_at_the_next_row_start(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, view = _grid(make_window, qtbot)
+    _go(view, "t3.new.natural")
+    for value in "123456":
+        type_text(qtbot, value)
+        press(qtbot, Qt.Key.Key_Tab)
+    assert _at(view) == "t3.carried.natural"
+    press(qtbot, Qt.Key.Key_Return)
+    assert _at(view) == "t3.carried.natural"  # not one row further down
+    press(qtbot, Qt.Key.Key_Return)
+    assert _at(view) == "t3.open.natural"
+
+
+def test_autosave_while_typing_loses_no_key_and_keeps_focus(tmp_path, qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    from gui.document import ReportDocument
+    from gui.main_window import MainWindow
+    from models.drafts import DraftStore
+
+    store = DraftStore(tmp_path / "drafts")
+    report_id = store.create("某某区公安分局", 2025)
+    window = MainWindow(ReportDocument(store.open(report_id)), settings, store, report_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    view = table_page(window, "t3").view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    _go(view, "t3.new.natural")
+    type_text(qtbot, "1")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "6")
+    window.save_now()  # the autosave timer fires mid-entry
+    type_text(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Tab)
+    window.save_now()  # and again between entries
+    type_text(qtbot, "2")
+    press(qtbot, Qt.Key.Key_Tab)
+    report = window.document.report
+    assert report.get(CellRef.parse("t3.new.natural")) == 1
+    assert report.get(CellRef.parse("t3.new.commercial")) == 67
+    assert report.get(CellRef.parse("t3.new.research")) == 2
+    assert _at(view) == "t3.new.nonprofit"
+    assert QApplication.focusWidget() is view
