@@ -18,12 +18,12 @@ DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 	libxcb-image0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libwayland-cursor0 \
-	poppler-utils
+	poppler-utils xvfb xdotool imagemagick
 
 BUILD_VENV := .venv-build
 BUILD_STAMP := $(BUILD_VENV)/.installed
 
-.PHONY: run test lint bench screenshots exe exe-test system-deps clean
+.PHONY: run test lint bench screenshots clerk-walk exe exe-test system-deps clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -50,6 +50,10 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1280x720 --screen 1280x720
 	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots screenshots/1024x700 --screen 1024x700
 	QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.5 $(PY) -m gui.screenshots screenshots/1366x768@150 --screen 1366x768
+
+# The clerk's walk in a real X server (Xvfb + xdotool), keeping its screenshot.
+clerk-walk: $(STAMP)
+	QT_QPA_PLATFORM=offscreen CLERK_SHOTS=screenshots/xvfb $(PY) -m pytest -q -p no:cacheprovider tests/gui/test_xvfb_clerk.py
 
 # The executable is built in a virtual environment holding only what ships.
 exe: $(STAMP) $(BUILD_STAMP)

@@ -64,7 +64,14 @@ def _attach_console() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv if argv is not None else sys.argv[1:]:
+    args_given = sys.argv[1:] if argv is None else argv
+    if len(args_given) == 1 and args_given[0].lower().endswith(".json"):
+        # A draft file opened with the program (double click, "Open with"):
+        # the window imports and opens it; the command line verbs are not meant.
+        from gui.app import run_gui
+
+        return run_gui([sys.argv[0], args_given[0]])
+    if args_given:
         _attach_console()
     # Chinese on any console, even a Windows code page that lacks a character.
     for stream in (sys.stdout, sys.stderr):

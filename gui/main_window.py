@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._on_changed)
         document.fieldChanged.connect(self._on_field_changed)
         self.nav.setCurrentRow(0)
+        # A keyboard user starts in the section list: arrows choose, Tab enters.
+        self.nav.setFocus()
         self._on_checked()
         self._restore_settings()
 
