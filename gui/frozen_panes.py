@@ -29,7 +29,8 @@ def freezable(layout: GridLayout) -> bool:
 
 
 class FrozenPanes:
-    """The overlays of one view; call ``sync()`` after widths, heights or size change."""
+    """The overlays of one view: ``sync_sizes()`` after widths or heights change,
+    ``place()`` after the view's viewport moves or resizes."""
 
     def __init__(self, view: QTableView, layout: GridLayout):
         self.view = view
@@ -38,14 +39,10 @@ class FrozenPanes:
         self.top = self._overlay() if layout.header_rows else None
         self.corner = self._overlay() if layout.label_cols and layout.header_rows else None
         if self.left is not None:
-            view.verticalScrollBar().valueChanged.connect(
-                self.left.verticalScrollBar().setValue
-            )
+            view.verticalScrollBar().valueChanged.connect(self.left.verticalScrollBar().setValue)
         if self.top is not None:
-            view.horizontalScrollBar().valueChanged.connect(
-                self.top.horizontalScrollBar().setValue
-            )
-        self.sync()
+            view.horizontalScrollBar().valueChanged.connect(self.top.horizontalScrollBar().setValue)
+        self.sync_sizes()
 
     def _overlay(self) -> QTableView:
         view = self.view
@@ -82,8 +79,8 @@ class FrozenPanes:
     def frozen_height(self) -> int:
         return sum(self.view.rowHeight(r) for r in range(self.layout.header_rows))
 
-    def sync(self) -> None:
-        """Same widths, heights and font as the main view; placed over its viewport."""
+    def sync_sizes(self) -> None:
+        """Same widths, heights and font as the main view (after zoom), then placed."""
         view = self.view
         for overlay in self.overlays():
             overlay.setFont(view.font())
@@ -91,6 +88,11 @@ class FrozenPanes:
                 overlay.setColumnWidth(col, view.columnWidth(col))
             for row in range(self.layout.n_rows):
                 overlay.setRowHeight(row, view.rowHeight(row))
+        self.place()
+
+    def place(self) -> None:
+        """Lay the panes over the main view's viewport, scrolled as it is."""
+        view = self.view
         port = view.viewport().geometry()
         width = min(self.frozen_width, port.width())
         height = min(self.frozen_height, port.height())

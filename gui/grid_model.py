@@ -36,6 +36,8 @@ COLOURS = {
 TEXT_COLOUR = QColor("#1b1b1b")
 DERIVED_TEXT = QColor("#123d7a")
 
+DERIVED_REFUSAL = "这是自动计算的合计，不能直接填写；请填写它的组成数字"
+
 CellRefRole = Qt.ItemDataRole.UserRole + 1
 PreviousValueRole = Qt.ItemDataRole.UserRole + 2  # last year's figure, when shown
 
@@ -192,7 +194,7 @@ class ReportTableModel(QAbstractTableModel):
             return False
         text = "" if value is None else str(value)
         if cell.role is not CellRole.VALUE:
-            self.refuse(cell.ref, text, "这是自动计算的合计，不能直接填写；请填写它的组成数字")
+            self.refuse(cell.ref, text, DERIVED_REFUSAL)
             return False
         return self.set_many([cell.ref], text)
 
@@ -260,10 +262,3 @@ class ReportTableModel(QAbstractTableModel):
         for cell in changed:
             index = self.index(cell.row, cell.col)
             self.dataChanged.emit(index, index)
-
-    def refresh_all(self) -> None:
-        self._looks = {}
-        if self.layout.n_rows and self.layout.n_cols:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.layout.n_rows - 1, self.layout.n_cols - 1)
-            )

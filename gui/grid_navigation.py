@@ -43,14 +43,14 @@ class Navigator:
         row = max(self.rows)
         return row, self.rows[row][-1]
 
-    def _origin(self, pos: Position) -> Position:
+    def origin(self, pos: Position) -> Position:
         """The top-left of the cell that covers a position (spans included)."""
         cell = self.layout.covering(*pos)
         return (cell.row, cell.col) if cell is not None else pos
 
     def tab(self, pos: Position, backwards: bool = False) -> Position | None:
         """Next fillable cell along the row, wrapping to the next (previous) row."""
-        row, col = self._origin(pos)
+        row, col = self.origin(pos)
         ordered = list(self.rows.items())
         if backwards:
             ordered.reverse()
@@ -71,7 +71,7 @@ class Navigator:
         self, pos: Position, home_col: int | None = None, backwards: bool = False
     ) -> Position | None:
         """Down (up) one fillable row; after a run of Tabs, back to the run's first column."""
-        row, col = self._origin(pos)
+        row, col = self.origin(pos)
         target_col = col if home_col is None else home_col
         ordered = [r for r in self.rows if (r < row if backwards else r > row)]
         if backwards:
@@ -96,7 +96,7 @@ class Navigator:
 
     def step(self, pos: Position, d_row: int, d_col: int) -> Position | None:
         """One arrow key: the next fillable cell in that direction, in line with this one."""
-        row, col = self._origin(pos)
+        row, col = self.origin(pos)
         cell = self.layout.covering(row, col)
         span_rows = cell.rowspan if cell is not None else 1
         span_cols = cell.colspan if cell is not None else 1
@@ -126,7 +126,7 @@ class Navigator:
 
     def row_end(self, pos: Position, last: bool) -> Position | None:
         """Home/End: the first or last fillable cell of the row."""
-        row, _col = self._origin(pos)
+        row, _col = self.origin(pos)
         cols = self.rows.get(row)
         if not cols:
             return None

@@ -26,7 +26,7 @@ from gui.frozen_panes import FrozenPanes, freezable
 from gui.grid_model import PreviousValueRole, ReportTableModel
 from gui.grid_navigation import Navigator
 from gui.undo import SetCellsCommand
-from models.editions import CellRef, CellRole
+from models.editions import CellRef, CellRole, GridCell
 from models.paste import PasteError, PasteRange, format_block, plan_paste
 
 # Widths in characters of the current font: labels wide enough to read whole.
@@ -48,7 +48,19 @@ _ARROWS = {
     Qt.Key.Key_Left: (0, -1),
     Qt.Key.Key_Right: (0, 1),
 }
-DERIVED_REFUSAL = "这是自动计算的合计，不能直接填写；请填写它的组成数字"
+
+
+def finishing_move(event: QKeyEvent) -> str | None:
+    """Where Tab, Enter and their Shift forms send the cursor; Ctrl+Enter fills."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    move = _FINISH_KEYS.get(Qt.Key(event.key())) if event.key() in _FINISH_KEYS else None
+    if move is None:
+        return None
+    if modifiers & Qt.KeyboardModifier.ControlModifier:
+        return "fill" if move == "enter" else None
+    if modifiers & Qt.KeyboardModifier.ShiftModifier:
+        return {"tab": "backtab", "enter": "enter_back"}.get(move, move)
+    return move
 
 
 class _EntryDelegate(QStyledItemDelegate):
@@ -68,23 +80,13 @@ class _EntryDelegate(QStyledItemDelegate):
         # changes nothing and can hand focus to the next widget (issue 10):
         # the view finishes every entry itself, the same way for every key.
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
-            key = event.key()
-            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            ctrl = modifiers == Qt.KeyboardModifier.ControlModifier
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
-                self.view.finish_entry(editor, "fill")
-                return True
-            if key in _FINISH_KEYS and not ctrl:
-                shift = modifiers & Qt.KeyboardModifier.ShiftModifier
-                move = _FINISH_KEYS[key]
-                if move == "enter" and shift:
-                    move = "enter_back"
-                if move == "tab" and shift:
-                    move = "backtab"
+            move = finishing_move(event)
+            if move is not None:
                 self.view.finish_entry(editor, move)
                 return True
-            if key in _ARROWS and not modifiers and self.view.typing_entry:
-                self.view.finish_entry(editor, _ARROWS[key])
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if event.key() in _ARROWS and plain and self.view.typing_entry:
+                self.view.finish_entry(editor, _ARROWS[Qt.Key(event.key())])
                 return True
         return super().eventFilter(editor, event)
 
@@ -174,12 +176,12 @@ class ReportGridView(QTableView):
         for row, height in enumerate(heights):
             self.setRowHeight(row, height)
         if self.panes is not None:
-            self.panes.sync()
+            self.panes.sync_sizes()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         if self.panes is not None:
-            self.panes.sync()
+            self.panes.place()
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # type: ignore[no-untyped-def]
         super().scrollTo(index, hint)
@@ -190,7 +192,7 @@ class ReportGridView(QTableView):
         super().updateGeometries()
         # Scroll bars appearing or going change the viewport the panes lie over.
         if self.panes is not None:
-            self.panes.sync()
+            self.panes.place()
 
     # -------------------------------------------------- moving
 
@@ -227,7 +229,7 @@ class ReportGridView(QTableView):
             self._go(nav.step(pos, *how))
         elif how in ("tab", "backtab"):
             if self.tab_home is None:
-                self.tab_home = nav._origin(pos)[1]
+                self.tab_home = nav.origin(pos)[1]
             target = nav.tab(pos, backwards=how == "backtab")
             self._go(target, keep_tab_home=True)
             if target is not None and target[0] != pos[0]:
@@ -299,17 +301,17 @@ class ReportGridView(QTableView):
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not ctrl:
             self.clear_selection()
             return
-        if key in _FINISH_KEYS and not ctrl:
-            move = _FINISH_KEYS[key]
-            if shift:
-                move = {"tab": "backtab", "enter": "enter_back"}.get(move, move)
-            self.move(move)
+        move = finishing_move(event)
+        if move is not None:
+            if move != "fill":  # Ctrl+Enter fills only from an open entry
+                self.move(move)
             return
         if not shift and self._navigate(key, ctrl):
             return
         if not ctrl and event.text() and event.text().isprintable() and not event.text().isspace():
             if not self._current_is_fillable():
-                self._refuse_here(event.text())
+                # A total is refused at the cell (setData says why), never dropped.
+                self.grid_model.setData(self.currentIndex(), event.text())
                 return
         super().keyPressEvent(event)
 
@@ -348,23 +350,21 @@ class ReportGridView(QTableView):
         pos = self._position()
         return pos is not None and self.navigator.is_fillable(pos)
 
-    def _refuse_here(self, typed: str) -> None:
-        """A key typed on a computed total: refused at the cell, never dropped."""
-        cell = self.grid_model.cell_at(self.currentIndex())
-        if cell is None or cell.ref is None:
-            return
-        self.grid_model.refuse(cell.ref, typed, DERIVED_REFUSAL)
-
     def fill_range(self, selected: PasteRange, text: str) -> bool:
         """Ctrl+Enter: one entry into every fillable cell of the selection, one undo step."""
-        model = self.grid_model
-        refs = []
+        refs = [cell.ref for cell in self._cells_in(selected) if cell.role is CellRole.VALUE]
+        return self.grid_model.set_many(refs, text)  # type: ignore[arg-type]
+
+    def _cells_in(self, selected: PasteRange) -> list[GridCell]:
+        """The value and total cells whose rectangles start inside a selection."""
+        layout = self.grid_model.layout
+        cells = []
         for r in range(selected.top, selected.bottom + 1):
             for c in range(selected.left, selected.right + 1):
-                cell = model.layout.at(r, c)
-                if cell is not None and cell.ref is not None and cell.role is CellRole.VALUE:
-                    refs.append(cell.ref)
-        return model.set_many(refs, text)
+                cell = layout.at(r, c)
+                if cell is not None and cell.ref is not None:
+                    cells.append(cell)
+        return cells
 
     # -------------------------------------------------- clipboard
 
@@ -426,17 +426,13 @@ class ReportGridView(QTableView):
             return
         model = self.grid_model
         document = model.document
-        refs: list[CellRef] = []
-        for r in range(selected.top, selected.bottom + 1):
-            for c in range(selected.left, selected.right + 1):
-                cell = model.layout.at(r, c)
-                if cell is None or cell.ref is None:
-                    continue
-                model.refused.pop(cell.ref, None)
-                # A derived cell holds a value only when a published total was
-                # imported; clearing it hands the total back to the program.
-                if cell.ref in document.report.cells:
-                    refs.append(cell.ref)
+        # A derived cell holds a value only when a published total was
+        # imported; clearing it hands the total back to the program.
+        refs: list[CellRef] = [
+            cell.ref
+            for cell in self._cells_in(selected)
+            if cell.ref is not None and cell.ref in document.report.cells
+        ]
         model.clear_refusals()
         if refs:
             document.undo_stack.push(

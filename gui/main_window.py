@@ -31,8 +31,9 @@ from gui.drafts_ui import (
     previous_report,
     previous_report_id,
 )
+from gui.grid_view import ReportGridView
 from gui.issues_panel import IssuesPanel
-from gui.pages import MetaPage, NarrativePage, TablePage
+from gui.pages import MetaPage, NarrativePage, Page, TablePage
 from gui.pdf_output import PdfMaker
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
@@ -289,11 +290,19 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------- keyboard focus
 
+    def grid_views(self) -> list[ReportGridView]:
+        """The grids of 表二/三/四 as they are now (an edition switch rebuilds them)."""
+        views = []
+        for key in ("t2", "t3", "t4"):
+            page = self.pages[key]
+            if isinstance(page, TablePage) and page.view is not None:
+                views.append(page.view)
+        return views
+
     def page_first_field(self) -> QWidget:
         """Where Tab from the section list (or F6) lands on the current page."""
         page = self.stack.currentWidget()
-        first = getattr(page, "first_field", None)
-        return first() if callable(first) else page
+        return page.first_field() if isinstance(page, Page) else page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Tab from the section list goes into the page it shows, whatever order
@@ -357,11 +366,9 @@ class MainWindow(QMainWindow):
         shown = self.previous_action.isChecked()
         if shown and self.document.previous is None:
             self._show_message("本机没有该机关上一年度的报告，无法显示上年数字")
-        for key in ("t2", "t3", "t4"):
-            page = self.pages[key]
-            if isinstance(page, TablePage) and page.view is not None:
-                page.view.grid_model.show_previous = shown
-                page.view.viewport().update()
+        for view in self.grid_views():
+            view.grid_model.show_previous = shown
+            view.viewport().update()
 
     # -------------------------------------------------- zoom and settings
 
@@ -375,11 +382,9 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(self.base_point_size * zoom)
         self.centralWidget().setFont(font)
         self.issues.setFont(font)
-        for key in ("t2", "t3", "t4"):
-            page = self.pages[key]
-            if isinstance(page, TablePage) and page.view is not None:
-                page.view.setFont(font)
-                page.view.apply_widths()
+        for view in self.grid_views():
+            view.setFont(font)
+            view.apply_widths()
         self.settings.setValue("zoom", zoom)
         self._show_message(f"显示比例 {round(zoom * 100)}%")
 
@@ -421,10 +426,8 @@ class MainWindow(QMainWindow):
         focus are lost (seen in Xvfb: figures typed after a pause vanished).
         """
         focused = QApplication.focusWidget()
-        for key in ("t2", "t3", "t4"):
-            page = self.pages[key]
-            if isinstance(page, TablePage) and page.view is not None:
-                page.view.commit_open_entry()
+        for view in self.grid_views():
+            view.commit_open_entry()
         if isinstance(focused, QAbstractSpinBox):
             focused.interpretText()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,13 @@ from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES, Report
 from models.values import EntryError, format_value, parse_value
 
 TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
+
+
+@runtime_checkable
+class Page(Protocol):
+    """A page of the window: Tab from the section list (and F6) lands on its first field."""
+
+    def first_field(self) -> QWidget: ...
 
 
 def _title(text: str) -> QLabel:
@@ -89,13 +97,15 @@ class MetaPage(QWidget):
         self.contact.setMaximumHeight(110)
         layout.addWidget(self.contact, 1)
         self._load()
-        self.first_field = lambda: self.agency
         self.year.valueChanged.connect(self._on_year)
         self.edition.activated.connect(self._on_edition)
         self.has_date.toggled.connect(self._on_date)
         self.date.dateChanged.connect(self._on_date)
         document.fieldChanged.connect(lambda _name: self._load())
         document.structureChanged.connect(self._load)
+
+    def first_field(self) -> QWidget:
+        return self.agency
 
     def _load(self) -> None:
         report = self.document.report
@@ -176,7 +186,9 @@ class NarrativePage(QWidget):
         layout.addWidget(self.count)
         self.editor.textChanged.connect(self._on_text)
         self._on_text()
-        self.first_field = lambda: self.editor
+
+    def first_field(self) -> QWidget:
+        return self.editor
 
     def _on_text(self) -> None:
         text = self.editor.toPlainText()

@@ -172,8 +172,15 @@ def test_ctrl_enter_fills_the_selection_and_delete_blanks_it(make_window, qtbot)
     before = stack.count()
     type_text(qtbot, "0")
     press(qtbot, Qt.Key.Key_Return, CTRL)
-    cells = [CellRef.parse(r) for r in
-             ("t3.new.natural", "t3.new.commercial", "t3.carried.natural", "t3.carried.commercial")]
+    cells = [
+        CellRef.parse(r)
+        for r in (
+            "t3.new.natural",
+            "t3.new.commercial",
+            "t3.carried.natural",
+            "t3.carried.commercial",
+        )
+    ]
     assert [report.get(r) for r in cells] == [0, 0, 0, 0]
     assert stack.count() == before + 1
     press(qtbot, Qt.Key.Key_Delete)
