@@ -35,6 +35,7 @@ from gui.grid_view import ReportGridView
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, Page, TablePage
 from gui.pdf_output import PdfMaker
+from gui.screen_fit import fit_to_screen
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
 from models.editions import get_edition
@@ -392,8 +393,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved on a larger screen, or before a scaling change
         else:
-            self.resize(1280, 860)
+            fit_to_screen(self, 1280, 860)
         state = self.settings.value("window_state")
         if state is not None:
             self.restoreState(state)

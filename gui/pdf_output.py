@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.screen_fit import fit_to_screen
 from models.report import Report
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class PreviewDialog(QDialog):
         self.zoom_in.clicked.connect(lambda: self._step(1))
         self.zoom_out.clicked.connect(lambda: self._step(-1))
         self.print_button.clicked.connect(self._print)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
         # Esc closes the preview wherever the focus is (the page area takes keys).
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)

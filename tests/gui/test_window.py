@@ -170,3 +170,19 @@ def test_full_width_typing(make_window, qtbot) -> None:  # type: ignore[no-untyp
     view.setCurrentIndex(view.grid_model.index_of(ref))
     _type(qtbot, view, "１２件")
     assert window.document.report.get(ref) == 12
+
+
+def test_window_never_opens_larger_than_the_screen(make_window, settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    free = QGuiApplication.primaryScreen().availableGeometry()  # 800x600 offscreen
+    window = make_window()  # no saved geometry: the default size, fitted
+    assert window.width() <= free.width() and window.height() <= free.height()
+    window.resize(free.width() + 600, free.height() + 400)  # as saved on a big monitor
+    settings.setValue("geometry", window.saveGeometry())
+    window.document.undo_stack.setClean()
+    window.close()
+    again = MainWindow(window.document, settings)
+    assert again.width() <= free.width() and again.height() <= free.height()
+    again.document.undo_stack.setClean()
+    again.close()
