@@ -68,3 +68,42 @@ def test_format_round_trips() -> None:
     for text, column in [("227.3466", MONEY), ("-25", SIGNED), ("1577961", COUNT)]:
         assert format_value(parse_value(text, column)) == text
     assert format_value(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "unit", "words"),
+    [
+        ("0" * 4301, COUNT, "", "最多64个"),
+        ("1" * 60, COUNT, "", "位数太多"),
+        ("①", COUNT, "", "不是数字"),
+        ("²", COUNT, "", "不是数字"),
+        ("⁵", SIGNED, "", "不是数字"),
+        ("𝟗", COUNT, "", "不是数字"),
+        ("٣", COUNT, "", "不是数字"),
+        ("1 2 3", COUNT, "", "中间有空格"),
+        ("5\r\n6", COUNT, "", "中间有空格"),
+        ("999999999999万元", MONEY, "元", "换算为元后"),
+        ("1e5", COUNT, "", "科学计数法"),
+        ("1e1000000", MONEY, "万元", "科学计数法"),
+        ("1.234", MONEY, "元", "最多保留2位小数"),
+    ],
+)
+def test_refused_before_it_can_do_harm(text: str, column, unit: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(EntryError) as info:
+        parse_value(text, column, unit)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "unit", "expected"),
+    [
+        ("  1,577,961  ", COUNT, "", 1577961),
+        ("32 项", COUNT, "", 32),
+        ("159334 元", MONEY, "元", Decimal("159334")),
+        ("99999999万元", MONEY, "元", Decimal("999999990000")),
+        ("1.23", MONEY, "元", Decimal("1.23")),
+        ("５\n", COUNT, "", 5),
+    ],
+)
+def test_still_accepted(text: str, column, unit: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert parse_value(text, column, unit) == expected
