@@ -11,20 +11,37 @@ from pathlib import Path
 
 from models.editions import EDITION_TITLES, EDITIONS, CellRef, get_edition
 from models.files import write_text_atomically
-from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, from_json, new_report, to_json
+from models.report import (
+    MAX_DOCUMENT_BYTES,
+    MAX_YEAR,
+    MIN_YEAR,
+    DocumentError,
+    Report,
+    from_json,
+    new_report,
+    to_json,
+)
 from models.validation import Issue, Severity, check
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-MAX_DRAFT_BYTES = 5 * 1024 * 1024  # a full report is ~30 KB; anything huge is not a draft
+MAX_DRAFT_BYTES = MAX_DOCUMENT_BYTES  # a full report is ~30 KB; anything huge is not a draft
 
 
 def load_draft(path: str) -> Report:
     """Read a draft file, or raise DocumentError with a message naming the file."""
     p = Path(path)
+    too_big = DocumentError(
+        f"文件“{path}”太大（超过{MAX_DRAFT_BYTES // 1024 // 1024}MB），不是报告草稿"
+    )
     try:
         if p.stat().st_size > MAX_DRAFT_BYTES:
-            raise DocumentError(f"文件“{path}”太大（超过5MB），不是报告草稿")
-        text = p.read_bytes().decode("utf-8-sig")
+            raise too_big
+        # At most one byte over the limit: the file may have grown, or be a device.
+        with p.open("rb") as source:
+            data = source.read(MAX_DRAFT_BYTES + 1)
+        if len(data) > MAX_DRAFT_BYTES:
+            raise too_big
+        text = data.decode("utf-8-sig")
     except FileNotFoundError as exc:
         raise DocumentError(f"找不到文件“{path}”") from exc
     except IsADirectoryError as exc:
@@ -91,8 +108,15 @@ def run_new(agency: str, year: int, out: str, edition: str | None, force: bool) 
 
 
 def _write_draft(target: Path, report: Report) -> bool:
+    text = to_json(report)
+    # The same checks as opening it: nothing is written that could not be read back.
     try:
-        write_text_atomically(target, to_json(report))
+        from_json(text)
+    except DocumentError as exc:
+        print(f"草稿没有写入“{target}”：{exc}", file=sys.stderr)
+        return False
+    try:
+        write_text_atomically(target, text)
     except OSError as exc:
         print(f"无法写入“{target}”：{exc.strerror or exc}", file=sys.stderr)
         return False

@@ -10,6 +10,13 @@ that the checks can say where the published figures disagree.
 The JSON document is described in ``docs/draft-format.md``.  ``from_document``
 checks the whole document before building anything, so a bad file is refused
 with a message naming what is wrong and never half-loads.
+
+Every limit is checked before the costly step it protects: a text over 5 MB is
+refused before ``json.loads``; nesting too deep and integers over 4,300 digits
+are caught from the parser; money must be plain digits (at most 12 before the
+point, 6 after) before it reaches ``Decimal``; counts have at most 12 digits;
+text fields at most 200,000 characters and encodable (no lone surrogates), so
+that whatever loads can be checked, printed and saved again.
 """
 
 from __future__ import annotations
@@ -17,8 +24,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from models.editions import (
@@ -28,7 +36,7 @@ from models.editions import (
     edition_for_year,
     get_edition,
 )
-from models.values import Value
+from models.values import MAX_DIGITS, Value
 
 FORMAT_NAME = "gov-info-annual-report"
 SCHEMA_VERSION = 1
@@ -47,8 +55,22 @@ SECTION_KEYS = tuple(k for k, _ in SECTIONS)
 SECTION_TITLES = dict(SECTIONS)
 # Sections that must say something; the table sections' text is optional.
 REQUIRED_SECTIONS = ("overview", "problems", "other")
+_FIELD_TITLES = {"agency": "机关名称", "preamble": "前言", "contact": "联系方式"}
 
 MIN_YEAR, MAX_YEAR = 2008, 2100
+
+# A real draft is a few kB (a full report about 30 kB); anything this large is
+# not a draft and is refused before it is parsed.
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+# Per text field (a narrative section is a few thousand characters).
+MAX_TEXT_CHARS = 200_000
+# Money as the program writes it (f"{value:f}"): plain digits, at most 6 decimals
+# (the fen, in 万元).  No exponent ever reaches Decimal(): "1e999999999" would
+# print a gigabyte, "1e1000000" overflows the first sum.
+MONEY_DECIMALS_STORED = 6
+_MONEY_TEXT = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,{MONEY_DECIMALS_STORED}}})?")
+# A message lists this many problems; a fuzzed file may have thousands.
+MAX_PROBLEMS_SHOWN = 30
 
 
 class DocumentError(ValueError):
@@ -132,12 +154,21 @@ def to_json(report: Report) -> str:
 
 
 def from_json(text: str) -> Report:
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"不是报告草稿：内容太大（超过{MAX_DOCUMENT_BYTES // 1024 // 1024}MB，"
+            "一份报告草稿只有几十KB）"
+        )
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DocumentError(
             f"不是有效的报告文件：JSON 格式错误（第{exc.lineno}行第{exc.colno}列）"
         ) from exc
+    except RecursionError as exc:
+        raise DocumentError("不是有效的报告文件：括号嵌套层数过多") from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise DocumentError("不是有效的报告文件：其中有位数过多的数字") from exc
     return from_document(document)
 
 
@@ -151,9 +182,9 @@ def from_document(document: object) -> Report:
     if not isinstance(version, int) or isinstance(version, bool):
         raise DocumentError("报告文件缺少版本号（schema_version）")
     if version > SCHEMA_VERSION:
-        raise DocumentError(f"报告文件的版本（{version}）比本程序新，请升级程序后再打开")
+        raise DocumentError(f"报告文件的版本（{_shown(version)}）比本程序新，请升级程序后再打开")
     if version < 1:
-        raise DocumentError(f"报告文件的版本号无效：{version}")
+        raise DocumentError(f"报告文件的版本号无效：{_shown(version)}")
 
     problems: list[str] = []
     known = {
@@ -171,18 +202,20 @@ def from_document(document: object) -> Report:
     }
     unknown = sorted(set(document) - known)
     if unknown:
-        problems.append(f"无法识别的字段：{'、'.join(unknown)}")
+        problems.append(f"无法识别的字段：{_names(unknown)}")
 
     agency = _text_field(document, "agency", problems)
     preamble = _text_field(document, "preamble", problems)
     contact = _text_field(document, "contact", problems)
     year = document.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
-        problems.append(f"年度（year）应为{MIN_YEAR}–{MAX_YEAR}之间的整数，实际为 {year!r}")
+        problems.append(f"年度（year）应为{MIN_YEAR}–{MAX_YEAR}之间的整数，实际为 {_shown(year)}")
         year = 0
     edition_key = document.get("edition")
     if edition_key not in EDITIONS:
-        problems.append(f"模板版本（edition）应为 {' 或 '.join(EDITIONS)}，实际为 {edition_key!r}")
+        problems.append(
+            f"模板版本（edition）应为 {' 或 '.join(EDITIONS)}，实际为 {_shown(edition_key)}"
+        )
         edition_key = None
     issue_date = _date_field(document.get("issue_date"), problems)
     sections = _sections_field(document.get("sections", {}), problems)
@@ -193,7 +226,10 @@ def from_document(document: object) -> Report:
         cells = _cells_field(document.get("cells", {}), edition_key, problems)
 
     if problems:
-        raise DocumentError("报告文件有误，未打开：\n" + "\n".join(f"· {p}" for p in problems))
+        shown = [f"· {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(f"……另有{len(problems) - MAX_PROBLEMS_SHOWN}处问题")
+        raise DocumentError("报告文件有误，未打开：\n" + "\n".join(shown))
     assert isinstance(year, int) and isinstance(edition_key, str)
     return Report(
         agency=agency,
@@ -215,7 +251,44 @@ def _text_field(document: dict[str, Any], name: str, problems: list[str]) -> str
     if not isinstance(value, str):
         problems.append(f"字段 {name} 应为文字")
         return ""
-    return value
+    return _checked_text(value, f"{_FIELD_TITLES[name]}（{name}）", problems)
+
+
+def _checked_text(text: str, what: str, problems: list[str]) -> str:
+    """``text`` if it can be shown and saved again, else "" and a problem named."""
+    if len(text) > MAX_TEXT_CHARS:
+        problems.append(f"{what}：太长（{len(text):,}个字符，最多{MAX_TEXT_CHARS:,}个）")
+        return ""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate: it loads, but the next save would fail.
+        problems.append(f"{what}：含有无法保存的字符（不成对的代理码位）")
+        return ""
+    return text
+
+
+def _shown(value: object) -> str:
+    """A value for a message: short, printable, never recursive or huge."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 20 else value[:20] + "…")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**15:
+        return "位数过多的数字"
+    if isinstance(value, dict):
+        return "一个对象"
+    if isinstance(value, list):
+        return "一个列表"
+    return repr(value)  # None, bool, float, small int
+
+
+def _name(key: str) -> str:
+    """A key as written when it is short and printable, else shortened."""
+    return key if len(key) <= 40 and key.isprintable() else _shown(key)
+
+
+def _names(keys: list[str]) -> str:
+    more = f" 等{len(keys)}个" if len(keys) > 5 else ""
+    return "、".join(_name(k) for k in keys[:5]) + more
 
 
 def _date_field(value: object, problems: list[str]) -> dt.date | None:
@@ -226,7 +299,7 @@ def _date_field(value: object, problems: list[str]) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    problems.append(f"成文日期（issue_date）应为 YYYY-MM-DD 格式，实际为 {value!r}")
+    problems.append(f"成文日期（issue_date）应为 YYYY-MM-DD 格式，实际为 {_shown(value)}")
     return None
 
 
@@ -237,11 +310,11 @@ def _sections_field(value: object, problems: list[str]) -> dict[str, str]:
         return sections
     for key, text in value.items():
         if key not in SECTION_KEYS:
-            problems.append(f"无法识别的正文部分：{key}")
+            problems.append(f"无法识别的正文部分：{_name(key)}")
         elif not isinstance(text, str):
             problems.append(f"正文部分 {key} 应为文字")
         else:
-            sections[key] = text
+            sections[key] = _checked_text(text, f"“{SECTION_TITLES[key]}”正文", problems)
     return sections
 
 
@@ -256,10 +329,10 @@ def _units_field(value: object, edition_key: str, problems: list[str]) -> dict[s
             ref = CellRef.parse(column_id)
             column = edition.column(ref)
         except (ValueError, KeyError):
-            problems.append(f"单位设置指向不存在的栏目：{column_id}")
+            problems.append(f"单位设置指向不存在的栏目：{_name(column_id)}")
             continue
         if unit not in (column.unit_choices or (column.unit,)):
-            problems.append(f"栏目“{edition.cell_name(ref)}”的单位不能是 {unit!r}")
+            problems.append(f"栏目“{edition.cell_name(ref)}”的单位不能是 {_shown(unit)}")
             continue
         units[column_id] = unit
     return units
@@ -275,31 +348,32 @@ def _cells_field(value: object, edition_key: str, problems: list[str]) -> dict[C
         try:
             ref = CellRef.parse(key)
         except ValueError:
-            problems.append(f"无法识别的单元格：{key}")
+            problems.append(f"无法识别的单元格：{_name(key)}")
             continue
         if not edition.has_cell(ref):
-            problems.append(f"{edition_key}年版模板中没有单元格 {key}")
+            problems.append(f"{edition_key}年版模板中没有单元格 {_name(key)}")
             continue
         if raw is None:
             continue
         column = edition.column(ref)
+        name = f"单元格 {key}（{edition.cell_name(ref)}）"
+        is_int = isinstance(raw, int) and not isinstance(raw, bool)
         if column.kind is ValueKind.MONEY:
-            if isinstance(raw, str):
-                try:
-                    cells[ref] = Decimal(raw)
-                    if not cells[ref].is_finite():
-                        raise InvalidOperation
-                    continue
-                except InvalidOperation:
-                    pass
-            elif isinstance(raw, int) and not isinstance(raw, bool):
+            if isinstance(raw, str) and len(raw) <= 40 and _MONEY_TEXT.fullmatch(raw):
                 cells[ref] = Decimal(raw)
-                continue
-            problems.append(f"单元格 {key}（{edition.cell_name(ref)}）应为金额文字，实际为 {raw!r}")
-        elif isinstance(raw, int) and not isinstance(raw, bool):
+            elif is_int and abs(raw) < 10**MAX_DIGITS:
+                cells[ref] = Decimal(raw)
+            else:
+                problems.append(
+                    f"{name}应为金额文字（不超过{MAX_DIGITS}位整数、"
+                    f"最多{MONEY_DECIMALS_STORED}位小数），实际为 {_shown(raw)}"
+                )
+        elif is_int and abs(raw) < 10**MAX_DIGITS:
             # Out-of-range counts load, so that the VAL check can point at them
             # in the window rather than the whole file being refused.
             cells[ref] = raw
+        elif is_int:
+            problems.append(f"{name}的数字超过{MAX_DIGITS}位，实际为 {_shown(raw)}")
         else:
-            problems.append(f"单元格 {key}（{edition.cell_name(ref)}）应为整数，实际为 {raw!r}")
+            problems.append(f"{name}应为整数，实际为 {_shown(raw)}")
     return cells

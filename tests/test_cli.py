@@ -75,3 +75,22 @@ def test_bad_arguments_are_explained() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and "0.1.0" in result.stdout
+
+
+def test_hostile_drafts_get_messages_not_tracebacks(tmp_path: Path) -> None:
+    seed = json.loads((FIXTURES / "seed_003.json").read_text(encoding="utf-8"))
+    cases = {
+        "deep.json": "[" * 100_000,
+        "digits.json": '{"format": ' + "9" * 5000 + "}",
+        "money.json": json.dumps({**seed, "cells": {"t2.procurement.amount": "1e999999999"}}),
+        "surrogate.json": json.dumps({**seed, "agency": "\ud800"}),
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = run("check", str(path))
+        assert result.returncode == 2, (name, result.stderr)
+        assert "Traceback" not in result.stderr and name in result.stderr
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (5 * 1024 * 1024 + 1))
+    assert "太大" in run("check", str(huge)).stderr

@@ -83,3 +83,44 @@ def test_every_problem_is_named_at_once() -> None:
 def test_broken_json_is_refused() -> None:
     with pytest.raises(DocumentError, match="JSON 格式错误"):
         from_json('{"format": ')
+
+
+def _text(**changes: object) -> str:
+    return json.dumps(_doc(**changes), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (" " * (5 * 1024 * 1024 + 1), "太大"),
+        ("[" * 100_000 + "]" * 100_000, "嵌套层数过多"),
+        ('{"format": ' + "9" * 5000 + "}", "位数过多"),
+        (_text(cells={"t2.procurement.amount": "1e1000000"}), "金额文字"),
+        (_text(cells={"t2.procurement.amount": "1e999999999"}), "金额文字"),
+        (_text(cells={"t2.procurement.amount": "1e-100000"}), "金额文字"),
+        (_text(cells={"t2.procurement.amount": "0." + "1" * 7}), "最多6位小数"),
+        (_text(cells={"t3.new.natural": 10**12}), "超过12位"),
+        (_text(agency="某\ud800局"), "无法保存的字符"),
+        (_text(sections={"overview": "好" * 200_001}), "太长"),
+    ],
+)
+def test_bounded_before_it_can_do_harm(text: str, words: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        from_json(text)
+    assert words in str(info.value)
+    assert len(str(info.value)) < 2000
+
+
+def test_a_thousand_problems_are_summed_up() -> None:
+    with pytest.raises(DocumentError) as info:
+        from_document(_doc(cells={f"t9.x.{i}": 1 for i in range(1000)}))
+    assert "另有970处问题" in str(info.value)
+
+
+def test_the_largest_values_a_draft_may_hold_load_and_check() -> None:
+    from models.validation import check
+
+    largest = {"t2.procurement.amount": "999999999999.999999", "t3.new.natural": 1 - 10**12}
+    report = from_document(_doc(cells=largest))
+    assert {i.code for i in check(report)} >= {"VAL"}
+    assert from_json(to_json(report)) == report
