@@ -34,7 +34,10 @@ def install_translations(app: QApplication) -> None:
         str(asset_path("translations")),
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
     )
-    for name in ("qtbase", "qt"):
+    # Qt searches the translator installed last first: our supplement (the
+    # strings the 6.4 qtbase file lacks, e.g. the file dialog's "&Look in:")
+    # is installed after the others so it wins.
+    for name in ("qtbase", "qt", "supplement"):
         for folder in folders:
             translator = QTranslator(app)
             if translator.load(locale, name, "_", folder):

@@ -76,4 +76,7 @@ def unclean_exit_notice(last_saved: dt.datetime | None) -> str:
     if last_saved is None:
         return "上次未正常退出。没有需要恢复的报告。"
     day = f"{last_saved.year}年{last_saved.month}月{last_saved.day}日"
-    return f"上次未正常退出，已恢复到 {last_saved:%H:%M:%S} 自动保存的内容（{day}）。"
+    return (
+        f"上次未正常退出，已恢复到 {last_saved:%H:%M:%S} 自动保存的内容（{day}）。"
+        "此后的修改未能保存，请核对最后填写的几处。"
+    )

@@ -43,6 +43,11 @@ PORTABLE_FOLDER = "数据"
 LOCK_FILE = "store.lock"
 
 
+def documents_folder() -> str:
+    """Where a file dialog opens when the clerk has not chosen a folder yet: 文档."""
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
 def store_folder() -> Path:
     """``数据`` beside the executable if it exists (portable), else the user's data folder."""
     beside = Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]).resolve().parent
@@ -180,14 +185,8 @@ class StartDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.trash_button.clicked.connect(self._toggle_trash)
         self.restore_button.clicked.connect(self._restore)
-        for button in (
-            self.new_button,
-            self.next_button,
-            self.import_button,
-            self.published_button,
-            self.delete_button,
-            self.restore_button,
-        ):
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        for button in (self.new_button, self.import_button, self.published_button):
             button.setEnabled(not read_only)
         self.resize(820, 480)
         self.refresh()
@@ -227,6 +226,14 @@ class StartDialog(QDialog):
         self.delete_button.setVisible(not self.showing_trash)
         self.restore_button.setVisible(self.showing_trash)
         self.trash_button.setText("返回报告列表" if self.showing_trash else "回收站")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """What needs a chosen report is greyed out while none is chosen."""
+        chosen = self._selected() is not None
+        self.open_button.setEnabled(chosen)
+        for button in (self.next_button, self.delete_button, self.restore_button):
+            button.setEnabled(chosen and not self.read_only)
 
     def _selected(self) -> DraftInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -281,7 +288,9 @@ class StartDialog(QDialog):
         self.accept()
 
     def _import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "导入草稿文件", "", "报告草稿 (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "导入草稿文件", documents_folder(), "报告草稿 (*.json)"
+        )
         if name:
             chosen = import_with_question(self.store, Path(name), self)
             if chosen:

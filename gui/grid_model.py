@@ -51,11 +51,12 @@ class ReportTableModel(QAbstractTableModel):
         self.table_key = table_key
         self.layout: GridLayout = get_edition(document.report.edition).layout(table_key)
         # Entries the clerk typed that were refused: the cell shows why until the
-        # next good entry or a delete.
+        # next good entry there (on a total: anywhere) or a delete.
         self.refused: dict[CellRef, tuple[str, str]] = {}
         self.show_previous = False
         # What each value cell showed at the last refresh (see refresh_changed).
         self._looks: dict[GridCell, tuple[object, ...]] = {}
+        self._totals = {c.ref for c in self.layout.cells if c.role is CellRole.DERIVED}
         document.checked.connect(self._on_checked)
 
     # -------------------------------------------------- shape
@@ -211,12 +212,14 @@ class ReportTableModel(QAbstractTableModel):
                 return False
             if parsed != report.get(ref) or (parsed is None and ref in report.cells):
                 changes[ref] = parsed
-        cleared = [ref for ref in refs if self.refused.pop(ref, None) is not None]
+        # Accepted: this cell's refusal goes, and so does a refusal on a total
+        # (nothing typed there can be accepted, so it would stay red for good).
+        cleared = [ref for ref in self.refused if ref in refs or ref in self._totals]
+        for ref in cleared:
+            del self.refused[ref]
         if changes:
             name = edition.cell_name(refs[0]) if len(refs) == 1 else f"{len(changes)} 个单元格"
-            self.document.undo_stack.push(
-                SetCellsCommand(self.document, changes, f"填写 {name}")
-            )
+            self.document.undo_stack.push(SetCellsCommand(self.document, changes, f"填写 {name}"))
         elif cleared:
             self.refresh_changed()
         return True

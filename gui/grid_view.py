@@ -29,9 +29,28 @@ from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole, GridCell
 from models.paste import PasteError, PasteRange, format_block, plan_paste
 
-# Widths in characters of the current font: labels wide enough to read whole.
+# Widths in characters of the current font: labels wide enough to read whole
+# where the grid has room, and no narrower than the second list (labels then
+# wrap onto more lines) where it has not, so that more value columns show
+# beside the frozen labels on a laptop or at 150 %.
 LABEL_WIDTHS = {"t2": [14], "t3": [4.5, 4.5, 19], "t4": []}
+NARROW_LABEL_WIDTHS = {"t2": [8], "t3": [2.6, 3.4, 8.5], "t4": []}
 VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 3.9}
+
+
+def label_widths(key: str, n_values: int, room: float) -> list[float]:
+    """Label column widths (in characters) for a grid ``room`` characters wide.
+
+    Labels give up width, each in proportion to what it can spare, until the
+    whole table fits or every label is at its narrowest.
+    """
+    wide, narrow = LABEL_WIDTHS[key], NARROW_LABEL_WIDTHS[key]
+    spare = [w - n for w, n in zip(wide, narrow, strict=True)]
+    excess = sum(wide) + n_values * VALUE_WIDTH[key] - room
+    if excess <= 0 or not sum(spare):
+        return list(wide)
+    give = min(1.0, excess / sum(spare))
+    return [w - s * give for w, s in zip(wide, spare, strict=True)]
 
 
 # Keys that finish an entry, and where each sends the cursor.
@@ -138,6 +157,7 @@ class ReportGridView(QTableView):
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self.panes = FrozenPanes(self, model.layout) if freezable(model.layout) else None
+        self._label_px: list[int] = []
         self.apply_widths()
         first = self.navigator.first()
         if first is not None:
@@ -149,18 +169,27 @@ class ReportGridView(QTableView):
         assert isinstance(model, ReportTableModel)
         return model
 
+    def _room(self, em: int) -> float:
+        """The characters a row of this grid can show without scrolling sideways."""
+        width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        return max(0, width) / em
+
+    def _label_pixels(self, em: int) -> list[int]:
+        key = self.grid_model.table_key
+        n_values = self.grid_model.layout.n_cols - len(LABEL_WIDTHS[key])
+        return [int(em * chars + 14) for chars in label_widths(key, n_values, self._room(em))]
+
     def apply_widths(self) -> None:
-        """Column widths and row heights from the font: re-run after zooming."""
+        """Column widths and row heights from the font and the grid's width:
+        re-run after zooming and when the grid is resized."""
         metrics = self.fontMetrics()
         em = metrics.horizontalAdvance("国")
         layout = self.grid_model.layout
-        key = self.grid_model.table_key
-        labels = LABEL_WIDTHS[key]
-        widths = []
-        for col in range(layout.n_cols):
-            chars = labels[col] if col < len(labels) else VALUE_WIDTH[key]
-            widths.append(int(em * chars + 14))
-            self.setColumnWidth(col, widths[-1])
+        self._label_px = self._label_pixels(em)
+        value_px = int(em * VALUE_WIDTH[self.grid_model.table_key] + 14)
+        widths = self._label_px + [value_px] * (layout.n_cols - len(self._label_px))
+        for col, width in enumerate(widths):
+            self.setColumnWidth(col, width)
         # A row is as tall as the text that starts in it and spans only it
         # needs; Qt's resizeRowsToContents mis-measures merged cells.
         base = int(metrics.height() * 1.7)
@@ -180,6 +209,12 @@ class ReportGridView(QTableView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
+        # Labels narrow or widen with the grid (row heights follow their wrapping).
+        em = self.fontMetrics().horizontalAdvance("国")
+        if event.oldSize().width() != event.size().width() and (
+            self._label_pixels(em) != self._label_px
+        ):
+            self.apply_widths()
         if self.panes is not None:
             self.panes.place()
 

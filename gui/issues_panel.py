@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
 from models.validation import RULES, Issue, Severity
@@ -20,10 +20,10 @@ class IssuesPanel(QWidget):
         super().__init__(parent)
         self.document = document
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel()
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(4, 0, 4, 4)
         self.list = QListWidget()
+        # Two issues at least; the window's dock gives it more where there is room.
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 3)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.list)
@@ -32,14 +32,13 @@ class IssuesPanel(QWidget):
         document.checked.connect(self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
+    def summary(self) -> str:
         errors, warnings = self.document.counts()
         if not errors and not warnings:
-            self.summary.setText("校验通过：没有错误，也没有提醒。")
-        else:
-            self.summary.setText(
-                f"错误 {errors} 处 · 提醒 {warnings} 处（点击一条可定位到相应位置）"
-            )
+            return "校验通过，没有错误，也没有提醒"
+        return f"错误 {errors} 处 · 提醒 {warnings} 处（点击一条可定位到相应位置）"
+
+    def refresh(self) -> None:
         self.list.clear()
         ordered = sorted(self.document.issues, key=lambda i: i.severity is not Severity.ERROR)
         for issue in ordered:

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 from shiboken6 import isValid
@@ -27,13 +30,14 @@ from gui.document import ReportDocument
 from gui.drafts_ui import (
     BackupsDialog,
     StartDialog,
+    documents_folder,
     import_with_question,
     previous_report,
     previous_report_id,
 )
 from gui.grid_view import ReportGridView
 from gui.issues_panel import IssuesPanel
-from gui.pages import MetaPage, NarrativePage, Page, TablePage
+from gui.pages import MetaPage, NarrativePage, Page, TablePage, colour_legend
 from gui.pdf_output import PdfMaker
 from gui.screen_fit import fit_to_screen
 from models import APP_NAME
@@ -72,6 +76,15 @@ AUTOSAVE_MS = 1500
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
 
+def _scrollable(page: QWidget) -> QScrollArea:
+    """The page scrolls when the window is smaller than it (a laptop at 150 %): nothing is cut."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -105,7 +118,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.addItems([label for _key, label in PAGES])
-        self.nav.setMinimumWidth(190)
+        self.nav.setMinimumWidth(150)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {
             "meta": MetaPage(document),
@@ -118,7 +131,7 @@ class MainWindow(QMainWindow):
             "compare": ComparisonPage(document, store),
         }
         for key, _label in PAGES:
-            self.stack.addWidget(self.pages[key])
+            self.stack.addWidget(_scrollable(self.pages[key]))
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -127,12 +140,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.issues = IssuesPanel(document)
-        dock = QDockWidget("校验结果", self)
-        dock.setObjectName("issues")
-        dock.setWidget(self.issues)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [170], Qt.Orientation.Vertical)
+        # The counts stand in the dock's title: one line less on a laptop screen.
+        self.issues_dock = QDockWidget("校验结果", self)
+        self.issues_dock.setObjectName("issues")
+        self.issues_dock.setWidget(self.issues)
+        self.issues_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
 
         self.pdf_maker = PdfMaker(self)
         self.pdf_maker.finished.connect(self._on_pdf_ready)
@@ -141,11 +157,15 @@ class MainWindow(QMainWindow):
         self.preview: QWidget | None = None
         self.counts = QLabel()
         self.saved = QLabel()
+        # Left in the status bar (a passing message covers it for a moment).
+        self.legend = colour_legend()
+        self.statusBar().addWidget(self.legend)
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_page_shown)
         self.nav.installEventFilter(self)
         # F6 cycles the three parts of the window, as in Office and browsers.
         cycle = QShortcut(QKeySequence(Qt.Key.Key_F6), self)
@@ -170,9 +190,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         stack = self.document.undo_stack
         file_menu = self.menuBar().addMenu("文件(&F)")
-        toolbar = self.addToolBar("常用")
+        # The print buttons sit at the right end of the menu bar, not on a
+        # toolbar row of their own: on a laptop at 150 % the grid needs the height.
+        # Parented and kept: PySide6's setCornerWidget does not take ownership.
+        self.toolbar = toolbar = QToolBar("常用", self.menuBar())
         toolbar.setObjectName("toolbar")
-        toolbar.setMovable(False)
+        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
         self.pdf_actions = [
             self._action(
                 file_menu,
@@ -224,6 +247,11 @@ class MainWindow(QMainWindow):
             view, "显示上年数字(&L)", QKeySequence("Ctrl+L"), self.toggle_previous
         )
         self.previous_action.setCheckable(True)
+        # The issues panel can be closed for room on a small screen and brought back here.
+        issues_toggle = self.issues_dock.toggleViewAction()
+        issues_toggle.setText("校验结果面板(&J)")
+        issues_toggle.setShortcut(QKeySequence("Ctrl+J"))
+        view.addAction(issues_toggle)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", None, self._about)
 
@@ -242,6 +270,7 @@ class MainWindow(QMainWindow):
     def _on_checked(self) -> None:
         errors, warnings = self.document.counts()
         self.counts.setText(f"错误 {errors} · 提醒 {warnings}")
+        self.issues_dock.setWindowTitle(f"校验结果：{self.issues.summary()}")
         per_page: dict[str, list[Issue]] = {}
         for issue in self.document.issues:
             page = issue.cells[0].table if issue.cells else FIELD_PAGES.get(issue.field, "meta")
@@ -300,9 +329,12 @@ class MainWindow(QMainWindow):
                 views.append(page.view)
         return views
 
+    def current_page(self) -> QWidget:
+        return self.pages[PAGES[max(0, self.nav.currentRow())][0]]
+
     def page_first_field(self) -> QWidget:
         """Where Tab from the section list (or F6) lands on the current page."""
-        page = self.stack.currentWidget()
+        page = self.current_page()
         return page.first_field() if isinstance(page, Page) else page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -322,13 +354,16 @@ class MainWindow(QMainWindow):
     def cycle_focus(self) -> None:
         """F6: section list → page → issues list → section list."""
         focus = QApplication.focusWidget()
-        page = self.stack.currentWidget()
+        page = self.current_page()
         if focus is not None and (focus is page or page.isAncestorOf(focus)):
             self.issues.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif focus is not None and self.issues.isAncestorOf(focus):
             self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason)
         else:
             self.page_first_field().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_page_shown(self) -> None:
+        self.legend.setVisible(isinstance(self.current_page(), TablePage))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
@@ -399,6 +434,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if state is not None:
             self.restoreState(state)
+        else:
+            # A fifth of the window, at most about six issues: the grid needs the rest.
+            height = max(90, min(170, self.height() // 5))
+            self.resizeDocks([self.issues_dock], [height], Qt.Orientation.Vertical)
         if self.zoom != 1.0:
             self.set_zoom(self.zoom)
 
@@ -506,7 +545,10 @@ class MainWindow(QMainWindow):
         if self.store is None or self.read_only:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "导入草稿文件", str(self.settings.value("folder", "")), "报告草稿 (*.json)"
+            self,
+            "导入草稿文件",
+            str(self.settings.value("folder", documents_folder())),
+            "报告草稿 (*.json)",
         )
         if not name:
             return
@@ -528,7 +570,7 @@ class MainWindow(QMainWindow):
 
     def export_draft(self) -> bool:
         report = self.document.report
-        folder = Path(str(self.settings.value("folder", Path.home())))
+        folder = Path(str(self.settings.value("folder", documents_folder())))
         suggested = folder / f"{report.agency or '报告'}{report.year}.json"
         name, _ = QFileDialog.getSaveFileName(
             self, "导出草稿文件", str(suggested), "报告草稿 (*.json)"
@@ -564,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self) -> None:
         report = self.document.report
-        folder = Path(str(self.settings.value("pdf_folder", Path.home())))
+        folder = Path(str(self.settings.value("pdf_folder", documents_folder())))
         suggested = folder / f"{report.agency or '报告'}{report.year}年政府信息公开工作年度报告.pdf"
         name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(suggested), "PDF 文件 (*.pdf)")
         if not name:

@@ -207,17 +207,19 @@ LEGEND = [
 ]
 
 
-def _legend() -> QWidget:
+def colour_legend() -> QWidget:
+    """What the grid's colours mean (shown in the status bar beside a table)."""
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
+    side = box.fontMetrics().height() - 2
     for key, text in LEGEND:
-        swatch = QLabel("　")
+        swatch = QLabel()
+        swatch.setFixedSize(side, side)
         swatch.setStyleSheet(f"background: {COLOURS[key].name()}; border: 1px solid #9aa0a6;")
         row.addWidget(swatch)
         row.addWidget(QLabel(text))
-        row.addSpacing(8)
-    row.addStretch()
+        row.addSpacing(6)
     return box
 
 
@@ -236,20 +238,32 @@ class TablePage(QWidget):
         section = TABLE_SECTIONS[table_key]
         table = get_edition(document.report.edition).table(table_key)
         self._layout.addWidget(_title(f"{table.section}（{table.number}）"))
-        self._layout.addWidget(QLabel("表格前的说明文字（可选）："))
+        # The caption beside the box, and the box two lines high: on a laptop
+        # screen (and at 150 %) the grid needs the height.
+        intro_row = QHBoxLayout()
+        caption = QLabel("表前说明\n（可选）：")
+        caption.setAlignment(Qt.AlignmentFlag.AlignTop)
+        intro_row.addWidget(caption)
         self.intro = BoundTextEdit(document, f"sections.{section}")
         self.intro.setPlaceholderText(SECTION_HINTS[section])
-        # Two lines: on a laptop screen the grid needs the height.
-        self.intro.setMaximumHeight(int(self.intro.fontMetrics().height() * 2.6) + 8)
-        self._layout.addWidget(self.intro)
+        caption.setBuddy(self.intro)
+        intro_row.addWidget(self.intro, 1)
+        self._layout.addLayout(intro_row)
         self._unit_row = QHBoxLayout()
         self._layout.addLayout(self._unit_row)
-        self._layout.addWidget(_legend())
         self._grid_slot = QVBoxLayout()
         self._layout.addLayout(self._grid_slot, 1)
         self.rebuild()
         document.structureChanged.connect(self.rebuild)
         document.fieldChanged.connect(self._on_field)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        # The text box is two lines high where the page has room and one
+        # where it is short (a laptop at 150 %): the grid needs the height.
+        line = self.intro.fontMetrics().height()
+        lines = 2.6 if self.height() > line * 28 else 1.5
+        self.intro.setFixedHeight(int(line * lines) + 8)
 
     def rebuild(self) -> None:
         """Build the grid from the edition's layout (again, after an edition switch)."""

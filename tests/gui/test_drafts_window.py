@@ -75,11 +75,17 @@ def test_failed_save_keeps_the_report_and_says_so_once(
 
 
 def test_start_page_lists_creates_trashes_and_restores(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    empty = StartDialog(store)
+    qtbot.addWidget(empty)
+    # Nothing to open yet: what needs a chosen report is greyed out, the hint shows.
+    assert not empty.open_button.isEnabled() and not empty.next_button.isEnabled()
+    assert empty.new_button.isEnabled() and not empty.empty_hint.isHidden()
     first = store.create("甲局", 2020)
     store.create("乙局", 2021)
     dialog = StartDialog(store)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
+    assert dialog.open_button.isEnabled()
     assert {dialog.table.item(r, 0).text() for r in range(2)} == {"甲局", "乙局"}
     row = next(r for r in range(2) if dialog.table.item(r, 0).text() == "甲局")
     dialog.table.selectRow(row)

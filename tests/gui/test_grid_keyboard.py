@@ -123,6 +123,12 @@ def test_typing_on_a_computed_total_is_refused_at_the_cell(make_window, qtbot) -
     assert window.document.report.get(ref) is None  # type: ignore[attr-defined]
     assert _at(view) == "t3.new.total"  # nothing shifted
     assert QApplication.focusWidget() is view
+    # The red refusal goes with the next figure accepted anywhere, not only by Delete.
+    press(qtbot, Qt.Key.Key_Escape)
+    _go(view, "t3.new.natural")
+    type_text(qtbot, "4")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert ref not in view.grid_model.refused
 
 
 def test_arrows_and_jumps_work_right_after_paste_undo_and_refusal(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

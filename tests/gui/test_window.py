@@ -102,14 +102,14 @@ def test_meta_page_edits_agency_year_and_date(make_window, qtbot) -> None:  # ty
 def test_clicking_an_issue_goes_to_its_cells(seed_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = seed_window("004")
     panel = window.issues
-    assert "错误 3 处" in panel.summary.text()
+    assert "错误 3 处" in window.issues_dock.windowTitle()
     row = next(
         i
         for i in range(panel.list.count())
         if "T4" in panel.list.item(i).toolTip() or "表四" in panel.list.item(i).text()
     )
     panel.list.itemClicked.emit(panel.list.item(row))
-    assert window.stack.currentWidget() is window.pages["t4"]
+    assert window.stack.currentWidget().widget() is window.pages["t4"]
     view = window.pages["t4"].view
     selected = {
         view.grid_model.data(i, Qt.ItemDataRole.UserRole + 1) for i in view.selectedIndexes()
@@ -122,7 +122,7 @@ def test_clicking_a_text_issue_selects_the_words(seed_window) -> None:  # type: 
     issue = next(i for i in window.document.issues if i.code == "TEXT-NUM")
     window.show_issue(issue)
     editor = window.pages["overview"].editor
-    assert window.stack.currentWidget() is window.pages["overview"]
+    assert window.stack.currentWidget().widget() is window.pages["overview"]
     assert editor.textCursor().selectedText() == "行政复议 5 件"
 
 
@@ -186,3 +186,29 @@ def test_window_never_opens_larger_than_the_screen(make_window, settings) -> Non
     assert again.width() <= free.width() and again.height() <= free.height()
     again.document.undo_stack.setClean()
     again.close()
+
+
+def test_file_dialog_speaks_chinese(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own file dialog (used where the desktop has no native one): no English left."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QPushButton
+
+    (tmp_path / "子文件夹").mkdir()
+    (tmp_path / "草稿.json").write_text("{}", encoding="utf-8")
+    dialog = QFileDialog(None, "导入草稿文件", str(tmp_path), "报告草稿 (*.json)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)]
+    header = dialog.findChild(QHeaderView)
+    model = header.model()
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    shown += columns
+    qtbot.waitUntil(lambda: model.rowCount(model.index(str(tmp_path))) == 2)
+    folder = model.index(str(tmp_path / "子文件夹"))
+    shown.append(model.data(folder.siblingAtColumn(2)))  # its kind: 文件夹
+    english = [t for t in shown if t and re.search(r"[A-Za-z]{3}", t.replace("json", ""))]
+    assert english == []
+    assert "大小" in columns
