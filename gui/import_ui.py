@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.drafts import DraftStore, DraftStoreError
 from models.editions import get_edition
-from models.importer import ImportResult, import_file, import_text
+from models.importer import ImporterError, ImportResult, import_file, import_text
 
 
 class ImportDialog(QDialog):
@@ -58,8 +58,8 @@ class ImportDialog(QDialog):
             return
         try:
             self.result = import_file(Path(name))
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "无法读取", f"无法读取“{name}”：{exc}")
+        except ImporterError as exc:  # damaged, too large, unreadable: the message names the file
+            QMessageBox.warning(self, "无法导入", str(exc))
             return
         self.accept()
 
@@ -67,7 +67,11 @@ class ImportDialog(QDialog):
         if not self.text.toPlainText().strip():
             QMessageBox.information(self, "导入", "请先粘贴报告全文，或选择文件")
             return
-        self.result = import_text(self.text.toPlainText())
+        try:
+            self.result = import_text(self.text.toPlainText())
+        except ImporterError as exc:  # too long, or nothing a draft could hold
+            QMessageBox.warning(self, "无法导入", str(exc))
+            return
         self.accept()
 
 

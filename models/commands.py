@@ -148,7 +148,7 @@ def run_export_pdf(path: str, out: str) -> int:
 
 def run_import(path: str, out: str, force: bool) -> int:
     """A published report (.txt or .docx) into a draft file; says what it could not place."""
-    from models.importer import import_file
+    from models.importer import ImporterError, import_file
 
     target = Path(out)
     if target.exists() and not force:
@@ -156,8 +156,8 @@ def run_import(path: str, out: str, force: bool) -> int:
         return EXIT_UNUSABLE
     try:
         result = import_file(Path(path))
-    except (OSError, ValueError) as exc:
-        print(f"无法读取“{path}”：{exc}", file=sys.stderr)
+    except ImporterError as exc:  # damaged, too large, unreadable: the message names the file
+        print(exc, file=sys.stderr)
         return EXIT_UNUSABLE
     report = result.report
     edition = get_edition(report.edition)
