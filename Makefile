@@ -23,7 +23,7 @@ DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 BUILD_VENV := .venv-build
 BUILD_STAMP := $(BUILD_VENV)/.installed
 
-.PHONY: run test lint bench screenshots clerk-walk exe exe-test system-deps clean
+.PHONY: run test lint fuzz bench screenshots clerk-walk exe exe-test system-deps clean
 
 run: $(STAMP)
 	$(PY) main.py
@@ -35,6 +35,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The fuzz tests at full length: 10,000 cell entries, 1,000 draft files and 300
+# imports (the suite runs a few of each).  Hypothesis prints the examples run.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+	  --hypothesis-show-statistics \
+	  tests/test_fuzz_values.py tests/test_fuzz_drafts.py tests/test_fuzz_import.py
 
 # LibreOffice is the yardstick the PDF bench compares against (Debian package).
 bench: $(STAMP) exe

@@ -3,23 +3,35 @@
 Long runs of spaces or digits finish in linear time (checked in a subprocess, so
 that a hang fails the test instead of blocking the suite); damaged .docx files,
 files over the size limit and out-of-range years are refused or reported; a
-draft that an import writes always opens again.
+draft that an import writes always opens again.  The fuzz test feeds arbitrary
+text, mutated report text, random bytes and mutated .docx files to the command
+line's import: 30 deterministic examples in the suite, 300 under ``make fuzz``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
+import re
 import subprocess
 import sys
+import tempfile
 import textwrap
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from export.docx import build_docx
-from models.importer import ImporterError, import_file, import_text
+from models.commands import load_draft, run_import
+from models.importer import ImporterError, docx_text, import_file, import_text
 from models.report import from_json
-from tests.conftest import load_seed
+from models.validation import check
+from tests.conftest import SEED_IDS, fuzz_examples, load_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -181,3 +193,148 @@ def test_the_window_says_why_a_file_cannot_be_imported(qtbot, tmp_path: Path, mo
     dialog._from_text()
     assert dialog.result is None
     assert "已损坏" in shown[0] and "太长" in shown[1]
+
+
+# ---------------------------------------------------------------- fuzzing
+
+
+@functools.cache
+def _seed_docx() -> dict[str, bytes]:
+    """Each seed as a real .docx (the program's own export), built once."""
+    with tempfile.TemporaryDirectory() as folder:
+        built = {}
+        for seed in SEED_IDS:
+            path = Path(folder) / f"{seed}.docx"
+            build_docx(load_seed(seed), path)
+            built[seed] = path.read_bytes()
+        return built
+
+
+@functools.cache
+def _seed_text(seed: str) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "seed.docx"
+        path.write_bytes(_seed_docx()[seed])
+        return docx_text(path)
+
+
+# What broke or slowed the importer before (issue 12), spliced in anywhere.
+FRAGMENTS = st.sampled_from(
+    [
+        " " * 40_000,
+        "\t" * 500,
+        "9" * 5000,
+        "①²⁵𝟗",
+        "\r\n",
+        "#" * 50,
+        "一、",
+        "第二十条第（一）项",
+        "某局2201年政府信息公开工作年度报告",
+        "信息内容\t本年新制作数量\t（单位：万元）",
+        "1e999999999万元",
+    ]
+)
+XML_FRAGMENTS = st.sampled_from(
+    [
+        b'<w:gridSpan w:val="999999999"/>',
+        b"<w:vMerge/>",
+        b"<w:tc><w:p/></w:tc>",
+        b"</w:tr>",
+        b"<w:tbl>" * 300,
+        b'w:val="abc"',
+        b"&#0;",
+    ]
+)
+
+
+@st.composite
+def _mutated_text(draw: st.DrawFn) -> str:
+    text = _seed_text(draw(st.sampled_from(SEED_IDS)))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["splice", "splice", "cut", "repeat"]))
+        if action == "splice":
+            text = text[:at] + draw(FRAGMENTS | st.text(max_size=20)) + text[at:]
+        elif action == "cut":
+            text = text[:at] + text[at + draw(st.integers(1, 500)) :]
+        else:
+            text = text[:at] + text[at : at + 200] * draw(st.integers(2, 50)) + text[at:]
+    return text
+
+
+@st.composite
+def _mutated_docx(draw: st.DrawFn) -> bytes:
+    data = _seed_docx()[draw(st.sampled_from(SEED_IDS))]
+    if draw(st.booleans()):  # the zip itself damaged
+        at = draw(st.integers(0, len(data) - 1))
+        damage = draw(st.sampled_from(["flip", "cut", "insert"]))
+        if damage == "flip":
+            return data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
+        if damage == "cut":
+            return data[:at]
+        return data[:at] + draw(st.binary(min_size=1, max_size=50)) + data[at:]
+    # A well-formed zip around a damaged part.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    name = draw(st.sampled_from(["word/document.xml"] * 3 + sorted(parts)))
+    part = parts[name]
+    at = draw(st.integers(0, len(part)))
+    choice = draw(st.sampled_from(["xml", "bytes", "cut", "drop"]))
+    if choice == "xml":
+        parts[name] = part[:at] + draw(XML_FRAGMENTS) + part[at:]
+    elif choice == "bytes":
+        parts[name] = part[:at] + draw(st.binary(min_size=1, max_size=20)) + part[at + 1 :]
+    elif choice == "cut":
+        parts[name] = part[:at]
+    else:
+        del parts[name]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part_name, content in parts.items():
+            archive.writestr(part_name, content)
+    return out.getvalue()
+
+
+def _encoded(text: str) -> st.SearchStrategy[bytes]:
+    return st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]).map(
+        lambda encoding: text.encode(encoding, errors="replace")
+    )
+
+
+IMPORTS = st.one_of(
+    st.tuples(st.just(".txt"), st.text(max_size=500).flatmap(_encoded)),
+    st.tuples(st.just(".txt"), _mutated_text().flatmap(_encoded)),
+    st.tuples(st.sampled_from([".txt", ".docx"]), st.binary(max_size=2000)),
+    st.tuples(st.just(".docx"), _mutated_docx()),
+    st.tuples(st.just(".docx"), _mutated_docx()),
+)
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+@settings(
+    max_examples=fuzz_examples(30, 300),
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],  # building the seed files on first use
+)
+@given(IMPORTS)
+def test_any_file_imports_to_a_draft_that_opens_or_is_refused(source: tuple[str, bytes]) -> None:
+    suffix, data = source
+    with tempfile.TemporaryDirectory() as folder:
+        path, out = Path(folder) / f"已发布{suffix}", Path(folder) / "草稿.json"
+        path.write_bytes(data)
+        stdout, stderr = io.StringIO(), io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            status = run_import(str(path), str(out), force=False)
+        # Generous on a busy two-core machine; the quadratic patterns took minutes.
+        assert time.perf_counter() - start < 20
+        if status != 0:
+            assert status == 2 and CHINESE.search(stderr.getvalue()), stderr.getvalue()
+            assert not out.exists()
+            event("refused")
+            return
+        event("imported")
+        report = load_draft(str(out))  # what was written opens again
+        check(report)
