@@ -92,7 +92,9 @@ class ReportDocument(QObject):
         # Last year's report does not change while this one is edited.
         if self.previous is not None and not self.previous_totals:
             self.previous_totals = compute_totals(self.previous)
-        self.issues = check(self.report, self.previous)
+        self.issues = check(
+            self.report, self.previous, totals=self.totals, previous_totals=self.previous_totals
+        )
         by_cell: dict[CellRef, list[Issue]] = {}
         for issue in self.issues:
             if issue.code == "MISSING":

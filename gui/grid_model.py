@@ -38,6 +38,14 @@ DERIVED_TEXT = QColor("#123d7a")
 
 DERIVED_REFUSAL = "这是自动计算的合计，不能直接填写；请填写它的组成数字"
 
+BRUSHES = {key: QBrush(colour) for key, colour in COLOURS.items()}
+TEXT_BRUSH = QBrush(TEXT_COLOUR)
+DERIVED_BRUSH = QBrush(DERIVED_TEXT)
+ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_HEADER = int(Qt.AlignmentFlag.AlignCenter)
+BOLD_ROLES = (CellRole.HEADER, CellRole.HEADING, CellRole.DERIVED)
+
 CellRefRole = Qt.ItemDataRole.UserRole + 1
 PreviousValueRole = Qt.ItemDataRole.UserRole + 2  # last year's figure, when shown
 
@@ -54,9 +62,18 @@ class ReportTableModel(QAbstractTableModel):
         # next good entry there (on a total: anywhere) or a delete.
         self.refused: dict[CellRef, tuple[str, str]] = {}
         self.show_previous = False
-        # What each value cell showed at the last refresh (see refresh_changed).
+        # What each value cell's look depended on at the last refresh (see refresh_changed).
         self._looks: dict[GridCell, tuple[object, ...]] = {}
         self._totals = {c.ref for c in self.layout.cells if c.role is CellRole.DERIVED}
+        self._value_cells = [c for c in self.layout.cells if c.ref is not None]
+        self._origins = {(c.row, c.col): c for c in self.layout.cells}
+        self._bold = QFont()  # made here: a QFont needs the application to exist
+        self._bold.setBold(True)
+        self._context: tuple[object, ...] = ()  # last year's figures: shown, and whose
+        # A grid on a page not shown catches up when it is shown (set_shown):
+        # an edit in 表三 then refreshes one grid, not three.
+        self.shown = False
+        self._stale = True
         document.checked.connect(self._on_checked)
 
     # -------------------------------------------------- shape
@@ -68,12 +85,8 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.layout.n_cols
 
     def cell_at(self, index: Index) -> GridCell | None:
-        if not index.isValid():
-            return None
-        cell = self.layout.covering(index.row(), index.column())
-        if cell is None or (cell.row, cell.col) != (index.row(), index.column()):
-            return None  # covered by a span: Qt never paints it
-        return cell
+        """The cell that starts at an index (None where a span covers it: Qt never paints it)."""
+        return self._origins.get((index.row(), index.column())) if index.isValid() else None
 
     def index_of(self, ref: CellRef) -> QModelIndex:
         pos = self.layout.position_of(ref)
@@ -97,24 +110,22 @@ class ReportTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(cell)
+        # Painting asks for every role of every cell shown: the answers that
+        # do not change are made once (module constants), not per call.
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(self._background(cell))
+            return BRUSHES[self._background(cell)]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(DERIVED_TEXT if cell.role is CellRole.DERIVED else TEXT_COLOUR)
+            return DERIVED_BRUSH if cell.role is CellRole.DERIVED else TEXT_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if cell.ref is not None:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return ALIGN_NUMBER
             if cell.role is CellRole.ROW_LABEL or cell.role is CellRole.CORNER:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignCenter)
+                return ALIGN_LABEL
+            return ALIGN_HEADER
         if role == Qt.ItemDataRole.FontRole:
-            if cell.role in (CellRole.HEADER, CellRole.HEADING, CellRole.DERIVED):
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            return self._bold if cell.role in BOLD_ROLES else None
         if role == CellRefRole:
             return cell.ref
         if role == PreviousValueRole:
@@ -143,11 +154,12 @@ class ReportTableModel(QAbstractTableModel):
             return format_value(self.document.totals.get(cell.ref))
         return format_value(report.get(cell.ref))
 
-    def _background(self, cell: GridCell) -> QColor:
+    def _background(self, cell: GridCell) -> str:
+        """The key in COLOURS of the cell's background."""
         if cell.ref is None:
-            return COLOURS["heading" if cell.role is CellRole.HEADING else "header"]
+            return "heading" if cell.role is CellRole.HEADING else "header"
         if cell.ref in self.refused:
-            return COLOURS["refused"]
+            return "refused"
         issues = self.document.issues_by_cell.get(cell.ref, [])
         if issues:
             # The severest issues decide; strong when the cell is the one an
@@ -156,12 +168,12 @@ class ReportTableModel(QAbstractTableModel):
             worst = [i for i in issues if (i.severity is Severity.ERROR) == severe]
             primary = any(i.cells[0] == cell.ref for i in worst)
             key = "error" if severe else "warning"
-            return COLOURS[key if primary else f"{key}_related"]
+            return key if primary else f"{key}_related"
         if cell.role is CellRole.DERIVED:
-            return COLOURS["derived"]
+            return "derived"
         if self.document.report.get(cell.ref) is None:
-            return COLOURS["blank"]
-        return COLOURS["input"]
+            return "blank"
+        return "input"
 
     def _tooltip(self, cell: GridCell) -> str | None:
         if cell.ref is None:
@@ -235,23 +247,40 @@ class ReportTableModel(QAbstractTableModel):
             self.refused.clear()
             self.refresh_changed()
 
-    def _on_checked(self) -> None:
-        self.refresh_changed()
+    def set_shown(self, shown: bool) -> None:
+        self.shown = shown
+        if shown and self._stale:
+            self.refresh_changed()
 
-    def _look(self, cell: GridCell) -> tuple[object, ...]:
-        """What a cell shows: when this changes, the cell is repainted."""
-        assert cell.ref is not None
-        issues = tuple(
-            (i.code, i.severity.value, i.message, i.cells[0] == cell.ref)
-            for i in self.document.issues_by_cell.get(cell.ref, ())
-        )
-        return (
-            self._text(cell),
-            self._background(cell).rgb(),
-            issues,
-            self.refused.get(cell.ref),
-            self._previous_text(cell) if self.show_previous else None,
-        )
+    def _on_checked(self) -> None:
+        if self.shown:
+            self.refresh_changed()
+        else:
+            self._stale = True
+
+    def _states(self) -> dict[GridCell, tuple[object, ...]]:
+        """What each value cell shows depends on: when this changes, it is repainted.
+
+        Its value (or computed total), a refusal, and its issues decide its text,
+        colour and tooltip; last year's figure is covered by ``_context``. Read
+        from the document without formatting anything: this runs on every edit.
+        """
+        values = self.document.report.cells
+        totals = self.document.totals
+        by_cell = self.document.issues_by_cell
+        states = {}
+        for cell in self._value_cells:
+            ref = cell.ref
+            issues = by_cell.get(ref)  # type: ignore[arg-type]
+            states[cell] = (
+                values.get(ref),  # type: ignore[arg-type]
+                totals.get(ref),  # type: ignore[arg-type]
+                self.refused.get(ref),  # type: ignore[arg-type]
+                tuple((i.code, i.severity, i.message, i.cells[0] == ref) for i in issues)
+                if issues
+                else (),
+            )
+        return states
 
     def refresh_changed(self) -> None:
         """Tell the view about the cells whose text, colour or tooltip changed, only those.
@@ -259,9 +288,15 @@ class ReportTableModel(QAbstractTableModel):
         A full refresh made every keystroke repaint all three grids (about 600
         data() calls); most edits change a handful of cells.
         """
-        looks = {cell: self._look(cell) for cell in self.layout.cells if cell.ref is not None}
-        changed = [cell for cell, look in looks.items() if self._looks.get(cell) != look]
-        self._looks = looks
+        self._stale = False
+        states = self._states()
+        context = (self.show_previous, id(self.document.previous))
+        if context != self._context:
+            self._context = context
+            changed = list(states)
+        else:
+            changed = [cell for cell, state in states.items() if self._looks.get(cell) != state]
+        self._looks = states
         for cell in changed:
             index = self.index(cell.row, cell.col)
             self.dataChanged.emit(index, index)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QLineEdit,
     QStyledItemDelegate,
     QTableView,
@@ -109,6 +110,14 @@ class _EntryDelegate(QStyledItemDelegate):
                 return True
         return super().eventFilter(editor, event)
 
+
+class _LastYearDelegate(_EntryDelegate):
+    """The same, painting last year's figure in each cell too (视图 → 显示上年数字).
+
+    A delegate of its own: a paint() written in Python runs for every cell
+    painted, so the ordinary grid keeps Qt's own.
+    """
+
     def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
         super().paint(painter, option, index)
         last = index.data(PreviousValueRole)
@@ -139,7 +148,9 @@ class ReportGridView(QTableView):
         self._wrapped_to: tuple[int, int] | None = None  # where the last Tab wrapped to
         self.setModel(model)
         self.navigator = Navigator(model.layout)
-        self.setItemDelegate(_EntryDelegate(self))
+        self._plain_delegate = _EntryDelegate(self)
+        self._last_year_delegate = _LastYearDelegate(self)
+        self.setItemDelegate(self._plain_delegate)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
@@ -158,6 +169,7 @@ class ReportGridView(QTableView):
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self.panes = FrozenPanes(self, model.layout) if freezable(model.layout) else None
         self._label_px: list[int] = []
+        self._from_editor = False  # focus is coming back from our own cell editor
         self.apply_widths()
         first = self.navigator.first()
         if first is not None:
@@ -178,6 +190,11 @@ class ReportGridView(QTableView):
         key = self.grid_model.table_key
         n_values = self.grid_model.layout.n_cols - len(LABEL_WIDTHS[key])
         return [int(em * chars + 14) for chars in label_widths(key, n_values, self._room(em))]
+
+    def show_last_year(self, shown: bool) -> None:
+        self.setItemDelegate(self._last_year_delegate if shown else self._plain_delegate)
+        self.grid_model.show_previous = shown
+        self.grid_model.refresh_changed()
 
     def apply_widths(self) -> None:
         """Column widths and row heights from the font and the grid's width:
@@ -284,6 +301,7 @@ class ReportGridView(QTableView):
         index = self.currentIndex()
         text = editor.text()
         selected = self._selected_range()
+        self._from_editor = self.hasFocus() is False
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self.typing_entry = False
         if how == "fill" and selected is not None:
@@ -302,6 +320,33 @@ class ReportGridView(QTableView):
         editor = next(iter(self.viewport().findChildren(QLineEdit)), None)
         if editor is not None and editor.isVisible():
             self.grid_model.setData(self.currentIndex(), editor.text())
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.grid_model.set_shown(True)
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().hideEvent(event)
+        self.grid_model.set_shown(False)
+
+    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Focus going into our own cell editor, or back from it (focusInEvent):
+        # Qt would repaint the whole view, frame and scroll bars included, twice
+        # an entry (a third of an edit's time). Nothing the clerk sees changes
+        # (the view stays the focused part of the window); the editor and the
+        # cursor's move repaint their own cells.
+        editor = QApplication.focusWidget()
+        if editor is not None and self.viewport().isAncestorOf(editor):
+            event.accept()
+        else:
+            super().focusOutEvent(event)
+
+    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._from_editor:
+            self._from_editor = False
+            event.accept()
+        else:
+            super().focusInEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Only Esc and focus leaving reach here (the view finishes entries

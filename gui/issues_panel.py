@@ -29,7 +29,7 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
-        document.checked.connect(self.refresh)
+        self._shown: list[tuple[object, ...]] | None = None
         self.refresh()
 
     def summary(self) -> str:
@@ -39,6 +39,12 @@ class IssuesPanel(QWidget):
         return f"错误 {errors} 处 · 提醒 {warnings} 处（点击一条可定位到相应位置）"
 
     def refresh(self) -> None:
+        # Most keystrokes leave the issues as they were: keep the list (and its
+        # scroll position and selection) untouched then.
+        shown = [(i.code, i.severity, i.message) for i in self.document.issues]
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.list.clear()
         ordered = sorted(self.document.issues, key=lambda i: i.severity is not Severity.ERROR)
         for issue in ordered:

@@ -73,6 +73,7 @@ FIELD_PAGES = {
     "sections.other": "other",
 }
 AUTOSAVE_MS = 1500
+SUMMARY_DELAY_MS = 150
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
 
@@ -156,6 +157,14 @@ class MainWindow(QMainWindow):
         self._pdf_job: tuple[str, Path | None] = ("", None)
         self.preview: QWidget | None = None
         self.counts = QLabel()
+        # A fixed size, wide enough for any count: a new count then repaints the
+        # label alone; a label that may resize makes Qt lay out and repaint the
+        # whole status bar (and the window beneath it) on every change.
+        metrics = self.counts.fontMetrics()
+        self.counts.setFixedSize(
+            metrics.horizontalAdvance("错误 888 · 提醒 888 "), metrics.height()
+        )
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.saved = QLabel()
         # Left in the status bar (a passing message covers it for a moment).
         self.legend = colour_legend()
@@ -175,7 +184,14 @@ class MainWindow(QMainWindow):
             page = self.pages[key]
             assert isinstance(page, TablePage)
             page.message.connect(self._show_message)
-        document.checked.connect(self._on_checked)
+        # The list of issues, its counts and the section badges follow a burst of
+        # typing a moment later (each rebuild lays out every wrapped message);
+        # the cells' colours follow every keystroke at once.
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(SUMMARY_DELAY_MS)
+        self._summary_timer.timeout.connect(self._on_checked)
+        document.checked.connect(self._summary_timer.start)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.undo_stack.indexChanged.connect(self._on_changed)
         document.fieldChanged.connect(self._on_field_changed)
@@ -268,6 +284,7 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------- state shown
 
     def _on_checked(self) -> None:
+        self.issues.refresh()
         errors, warnings = self.document.counts()
         self.counts.setText(f"错误 {errors} · 提醒 {warnings}")
         self.issues_dock.setWindowTitle(f"校验结果：{self.issues.summary()}")
@@ -279,7 +296,9 @@ class MainWindow(QMainWindow):
             found = per_page.get(key, [])
             n_errors = sum(1 for i in found if i.severity is Severity.ERROR)
             badge = f"  ✖{n_errors}" if n_errors else ("  ⚠" if found else "")
-            self.nav.item(row).setText(label + badge)
+            item = self.nav.item(row)
+            if item.text() != label + badge:  # a repaint only when it changes
+                item.setText(label + badge)
         self._update_title()
 
     def _on_field_changed(self, name: str) -> None:
@@ -403,8 +422,7 @@ class MainWindow(QMainWindow):
         if shown and self.document.previous is None:
             self._show_message("本机没有该机关上一年度的报告，无法显示上年数字")
         for view in self.grid_views():
-            view.grid_model.show_previous = shown
-            view.viewport().update()
+            view.show_last_year(shown)
 
     # -------------------------------------------------- zoom and settings
 

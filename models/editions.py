@@ -212,7 +212,8 @@ class Edition:
         return _cell_list(self.key)
 
     def input_cells(self) -> tuple[CellRef, ...]:
-        return tuple(c for c in self.cells() if not self.is_derived(c))
+        """Every cell the clerk fills in (not a computed total), in reading order."""
+        return _input_cells(self.key)
 
     def is_derived(self, ref: CellRef) -> bool:
         return ref in _derived_targets(self.key)
@@ -553,6 +554,12 @@ def _row_index(edition: str) -> dict[tuple[str, str], Row]:
 @cache
 def _cell_list(edition: str) -> tuple[CellRef, ...]:
     return tuple(_column_index(edition))
+
+
+@cache
+def _input_cells(edition: str) -> tuple[CellRef, ...]:
+    derived = _derived_targets(edition)
+    return tuple(c for c in _cell_list(edition) if c not in derived)
 
 
 @cache

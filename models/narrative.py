@@ -9,11 +9,14 @@ speak of another year as the report's own (text copied from last year).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 _COUNTER = r"\s*(?:件|项|个|份|起|宗|次)"
-_NUM = r"(\d+)"
+# A figure has at most 12 digits (as a cell does): a longer run is no claim,
+# and int() of thousands of digits would raise.
+_NUM = r"(?<!\d)(\d{1,12})(?!\d)"
 # A clause ends at a full stop, semicolon or line break; claims never span two.
 _CLAUSE_END = re.compile(r"[。；;！？!?\n]")
 
@@ -67,6 +70,13 @@ def _clauses(text: str):  # type: ignore[no-untyped-def]
 
 
 def find_claims(text: str) -> list[Claim]:
+    return list(_claims_in(text))
+
+
+# Checking runs on every keystroke in a grid, while the texts rarely change:
+# each text is read once.
+@functools.lru_cache(maxsize=32)
+def _claims_in(text: str) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for offset, clause in _clauses(text):
         for subject, pattern in (
@@ -80,7 +90,7 @@ def find_claims(text: str) -> list[Claim]:
                 if not any(word in m.group(0) for word in _NOT_A_TOTAL)
             ]
         claims += _breakdowns(clause, offset)
-    return claims
+    return tuple(claims)
 
 
 def _breakdowns(clause: str, offset: int) -> list[Claim]:
@@ -118,7 +128,8 @@ def _breakdowns(clause: str, offset: int) -> list[Claim]:
     ]
 
 
-def stale_year_spans(text: str, year: int) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=32)  # run on every keystroke; texts rarely change
+def stale_year_spans(text: str, year: int) -> tuple[tuple[int, int, str], ...]:
     """Sentences that open with last year's year as if it were the report's own.
 
     "2020年，我局…" or "2020年以来" at the start of a sentence or paragraph in the
@@ -127,7 +138,9 @@ def stale_year_spans(text: str, year: int) -> list[tuple[int, int, str]]:
     """
     last = year - 1
     pattern = re.compile(
-        r"(?:^|(?<=[。；;！？!?\n]))\s*(?:[（(][一二三四五六七八九十]+[）)])?\s*"
+        # One run of spaces before the number, never two in a row: two
+        # adjacent \s* backtrack quadratically on a long run of spaces.
+        r"(?:^|(?<=[。；;！？!?\n]))\s*(?:[（(][一二三四五六七八九十]+[）)]\s*)?"
         rf"({last}\s*年(?:度)?(?:以来|全年|上半年)?)\s*(?=[，,、]|我|本|全|共|通过|依托|在)"
         rf"|统计期限自\s*({last})\s*年"
     )
@@ -135,4 +148,4 @@ def stale_year_spans(text: str, year: int) -> list[tuple[int, int, str]]:
     for m in pattern.finditer(text):
         group = 1 if m.group(1) else 2
         spans.append((m.start(group), m.end(group), m.group(group)))
-    return spans
+    return tuple(spans)

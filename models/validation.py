@@ -70,10 +70,21 @@ def _fmt(value: Value | None) -> str:
     return format_value(_n(value))
 
 
-def check(report: Report, previous: Report | None = None) -> list[Issue]:
-    """All issues of ``report``; ``previous`` is last year's report, if known."""
+def check(
+    report: Report,
+    previous: Report | None = None,
+    *,
+    totals: dict[CellRef, Value | None] | None = None,
+    previous_totals: dict[CellRef, Value | None] | None = None,
+) -> list[Issue]:
+    """All issues of ``report``; ``previous`` is last year's report, if known.
+
+    ``totals`` and ``previous_totals`` are the reports' computed totals, for a
+    caller that holds them already (the window, on every keystroke).
+    """
     edition = get_edition(report.edition)
-    totals = compute_totals(report)
+    if totals is None:
+        totals = compute_totals(report)
     issues: list[Issue] = []
     issues += _values(report, edition)
     issues += _sums(report, edition, totals)
@@ -84,7 +95,9 @@ def check(report: Report, previous: Report | None = None) -> list[Issue]:
     issues += _fee_text(report)
     issues += _stale_year(report)
     if previous is not None:
-        issues += _carry(report, previous, totals)
+        if previous_totals is None:
+            previous_totals = compute_totals(previous)
+        issues += _carry(report, previous, totals, previous_totals)
         issues += _stock(report, previous)
     return issues
 
@@ -375,8 +388,12 @@ def _stale_year(report: Report) -> list[Issue]:
 # ---------------------------------------------------------------- year to year
 
 
-def _carry(report: Report, previous: Report, totals: dict[CellRef, Value | None]) -> list[Issue]:
-    prev_totals = compute_totals(previous)
+def _carry(
+    report: Report,
+    previous: Report,
+    totals: dict[CellRef, Value | None],
+    prev_totals: dict[CellRef, Value | None],
+) -> list[Issue]:
     issues = []
     for col in get_edition(report.edition).table("t3").blocks[0].columns:
         last = effective(previous, prev_totals, CellRef("t3", "carry_forward", col.key))

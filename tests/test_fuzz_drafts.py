@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -192,20 +191,12 @@ def test_any_draft_opens_or_is_refused_with_a_message(text: str) -> None:
     assert from_json(saved) == report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models/narrative.py: int() of a claim's digits has no length limit (issue 12)",
-)
 def test_check_survives_a_claim_with_thousands_of_digits() -> None:
     report = load_seed("003")
     report.sections["overview"] = "共收到政府信息公开申请" + "1" * 5000 + "件。"
     check(report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="models/narrative.py: the stale-year pattern backtracks on runs of spaces (issue 12)",
-)
 def test_check_is_linear_in_a_run_of_spaces() -> None:
     script = (
         "from models.validation import check\n"
