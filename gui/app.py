@@ -15,6 +15,9 @@ from gui.drafts_ui import (
     StartDialog,
     import_with_question,
     lock_store,
+    open_stored,
+    read_only_advice,
+    show_store_notices,
     store_folder,
 )
 from gui.fonts import install_ui_font
@@ -60,40 +63,41 @@ def run_gui(argv: list[str]) -> int:
     app = create_app(argv)
     folder = store_folder()
     crash_log.install(folder.parent)
+    lock, reason = lock_store(folder)
+    read_only = lock is None
     try:
-        lock = lock_store(folder)
-        # Without the lock another copy writes here: this one only reads.
-        store = DraftStore(folder, read_only=lock is None)
+        # Without the lock another copy writes here, or nothing can be written:
+        # this one only reads.
+        store = DraftStore(folder, read_only=read_only, read_only_reason=reason)
     except (OSError, DraftStoreError) as exc:
         QMessageBox.critical(None, "无法使用草稿文件夹", f"草稿文件夹“{folder}”无法使用：{exc}")
         return 1
-    read_only = lock is None
     if read_only:
-        QMessageBox.information(
-            None,
-            "程序已在运行",
-            "另一个窗口正在编辑这些报告。本窗口以只读方式打开，不会保存任何修改；"
-            "请回到已打开的窗口继续工作。",
-        )
+        QMessageBox.information(None, "只读方式打开", read_only_advice(reason))
     if not read_only and crash_log.mark_running(folder.parent):
         saved = [info.saved_at for info in store.list_reports()]
         QMessageBox.information(
             None, "上次未正常退出", crash_log.unclean_exit_notice(max(saved, default=None))
         )
-    for notice in store.take_notices():
-        QMessageBox.information(None, "草稿已修复", notice)
+    show_store_notices(store, None)
     report_id = None
     drafts = [a for a in argv[1:] if a.lower().endswith(".json")]
     if drafts and not read_only:
         report_id = import_with_question(store, Path(drafts[0]), None)
-    if report_id is None:
-        start = StartDialog(store, read_only=read_only)
-        if not start.exec() or not start.chosen:
-            if lock is not None:
-                crash_log.mark_stopped(folder.parent)
-            return 0
-        report_id = start.chosen
-    report = store.open(report_id)
+    report = None
+    while report is None:
+        if report_id is None:
+            start = StartDialog(store, read_only=read_only)
+            if not start.exec() or not start.chosen:
+                if lock is not None:
+                    crash_log.mark_stopped(folder.parent)
+                return 0
+            report_id = start.chosen
+        # A report that cannot be opened (damaged, no backup) is named, then
+        # the report list again; one recovered from a backup says so.
+        report = open_stored(store, report_id, None)
+        if report is None:
+            report_id = None
     document = ReportDocument(report)  # the window finds last year's report
     window = MainWindow(document, QSettings(), store, report_id, read_only)
     window.show()

@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.drafts import DraftExistsError, DraftInfo, DraftStore, DraftStoreError
+from models.drafts import (
+    ANOTHER_WINDOW,
+    DraftExistsError,
+    DraftInfo,
+    DraftStore,
+    DraftStoreError,
+    folder_write_problem,
+)
 from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
 from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report
 from models.year_to_year import next_year_report
@@ -57,15 +64,54 @@ def store_folder() -> Path:
     return Path(base) / "drafts"
 
 
-def lock_store(folder: Path) -> QLockFile | None:
-    """The store's lock, or None when another copy of the program holds it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(folder / LOCK_FILE))
-    lock.setStaleLockTime(0)  # a crashed copy's lock is detected by its dead PID
-    if lock.tryLock(200):
-        return lock
-    lock.removeStaleLockFile()
-    return lock if lock.tryLock(200) else None
+def lock_store(folder: Path) -> tuple[QLockFile | None, str]:
+    """The store's lock; or None and why this copy may only read the folder:
+    another copy of the program holds the lock, or the folder cannot be
+    written (read-only, full disk), named with the folder's path."""
+    problem = folder_write_problem(folder)
+    if problem is None:
+        lock = QLockFile(str(folder / LOCK_FILE))
+        lock.setStaleLockTime(0)  # a crashed copy's lock is detected by its dead PID
+        if lock.tryLock(200):
+            return lock, ""
+        lock.removeStaleLockFile()
+        if lock.tryLock(200):
+            return lock, ""
+        if lock.error() == QLockFile.LockError.LockFailedError:
+            return None, ANOTHER_WINDOW
+        problem = folder_write_problem(folder) or "无法建立锁文件"
+    return None, f"草稿文件夹“{folder}”无法写入（{problem}）"
+
+
+def read_only_advice(reason: str) -> str:
+    """What the clerk is told when the program opens read-only, and what to do."""
+    if reason == ANOTHER_WINDOW:
+        return (
+            "另一个窗口正在编辑这些报告。本窗口以只读方式打开，不会保存任何修改；"
+            "请回到已打开的窗口继续工作。"
+        )
+    return (
+        f"{reason}。本窗口以只读方式打开，可以查看和打印，但不会保存任何修改。\n\n"
+        "请释放磁盘空间，或取消该文件夹的只读属性（便携模式下请把程序和“数据”文件夹"
+        "复制到可写的位置，如“文档”），然后重新打开程序。"
+    )
+
+
+def show_store_notices(store: DraftStore, parent: QWidget | None) -> None:
+    """What the store repaired or set aside while reading: the clerk is told every time."""
+    for notice in store.take_notices():
+        QMessageBox.information(parent, "草稿已修复", notice)
+
+
+def open_stored(store: DraftStore, report_id: str, parent: QWidget | None) -> Report | None:
+    """A stored report, or None after telling the clerk why it cannot be opened."""
+    try:
+        report = store.open(report_id)
+    except DraftStoreError as exc:
+        report = None
+        QMessageBox.warning(parent, "无法打开", str(exc))
+    show_store_notices(store, parent)
+    return report
 
 
 def _when(moment: dt.datetime) -> str:
@@ -197,7 +243,7 @@ class StartDialog(QDialog):
         if self.showing_trash:
             self.heading.setText(f"回收站（{len(infos)} 份）：选中后点“恢复”")
         else:
-            mode = "（只读：另一个窗口正在使用这些报告）" if self.read_only else ""
+            mode = f"（只读：{self.store.read_only_reason}）" if self.read_only else ""
             self.heading.setText(f"已保存的报告（{len(infos)} 份）{mode}")
         self.table.setRowCount(len(infos))
         for r, info in enumerate(infos):

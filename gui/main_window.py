@@ -32,6 +32,7 @@ from gui.drafts_ui import (
     StartDialog,
     documents_folder,
     import_with_question,
+    open_stored,
     previous_report,
     previous_report_id,
 )
@@ -540,17 +541,13 @@ class MainWindow(QMainWindow):
 
     def open_report(self, report_id: str) -> None:
         assert self.store is not None
-        try:
-            report = self.store.open(report_id)
-        except DraftStoreError as exc:
-            QMessageBox.warning(self, "无法打开", str(exc))
+        report = open_stored(self.store, report_id, self)
+        if report is None:
             return
         self.report_id = report_id
         self._previous_id = previous_report_id(self.store, report, report_id)
         self.document.previous = previous_report(self.store, report, report_id)
         self._replace(report)
-        for notice in self.store.take_notices():
-            QMessageBox.information(self, "草稿已修复", notice)
 
     def _replace(self, report: Report) -> None:
         self.document.undo_stack.clear()

@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,6 +70,10 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 # "20240315-143210-123456.json", or "...-2.json" when two versions share a time.
 _BACKUP_NAME = re.compile(r"(\d{8}-\d{6}-\d{6})(?:-(\d+))?\.json")
 _SAVE_ELSEWHERE = "请用“导出草稿文件”把报告另存到其他位置（例如U盘），以免丢失修改。"
+
+
+ANOTHER_WINDOW = "另一个窗口正在使用这些报告"
+MAX_STORE_FILE_BYTES = 50 * 1024 * 1024  # a store file larger than this is damage
 
 
 class DraftStoreError(Exception):
@@ -134,7 +139,7 @@ def save_draft_file(report: Report, path: Path | str) -> None:
         write_bytes_atomically(Path(path), to_json(report).encode("utf-8"))
     except OSError as exc:
         raise DraftStoreError(
-            f"草稿文件“{path}”没有写成：{_why(exc)}。请换一个位置（例如另一块磁盘或U盘）再试。"
+            f"草稿文件“{path}”没有写成：{disk_reason(exc)}。请换一个位置（例如另一块磁盘或U盘）再试。"
         ) from exc
 
 
@@ -161,6 +166,9 @@ class AtomicJSONStorage(Storage):
             signature = _signature(self.path)
             if self._data is not None and signature == self._signature:
                 return self._data
+            if signature[1] > MAX_STORE_FILE_BYTES:
+                # Never a store's own: a 1,000-report index is under 1 MB.
+                raise CorruptFileError("过大，不是本程序写的")
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None  # TinyDB's "no data yet"
@@ -226,10 +234,13 @@ class DraftStore:
         folder: Path,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         read_only: bool = False,
+        read_only_reason: str = ANOTHER_WINDOW,
     ) -> None:
-        # Read-only: another copy of the program holds the lock and writes here;
-        # this one reads (repairs stay in memory) and refuses every change.
+        # Read-only: another copy of the program holds the lock and writes here,
+        # or the folder cannot be written (read_only_reason says which); this
+        # one reads (repairs stay in memory) and refuses every change.
         self.read_only = read_only
+        self.read_only_reason = read_only_reason
         self.folder = Path(folder)
         self.notices: list[str] = []
         self._now = now
@@ -241,7 +252,7 @@ class DraftStore:
                 self._reports.mkdir(parents=True, exist_ok=True)
                 self._backups.mkdir(exist_ok=True)
         except OSError as exc:
-            raise DraftStoreError(f"无法使用草稿文件夹“{self.folder}”：{_why(exc)}") from exc
+            raise DraftStoreError(f"无法使用草稿文件夹“{self.folder}”：{disk_reason(exc)}") from exc
         self._open_index()
         self._check_index()
 
@@ -294,7 +305,7 @@ class DraftStore:
         try:
             self._commit(record, report, backup_of=entry["saved_at"])
         except OSError as exc:
-            raise DraftStoreError(f"草稿没有保存：{_why(exc)}。{_SAVE_ELSEWHERE}") from exc
+            raise DraftStoreError(f"草稿没有保存：{disk_reason(exc)}。{_SAVE_ELSEWHERE}") from exc
         self._prune_backups(report_id)
 
     def duplicate(self, report_id: str, agency: str | None = None, year: int | None = None) -> str:
@@ -352,7 +363,7 @@ class DraftStore:
                 raise
         except OSError as exc:
             raise DraftStoreError(
-                f"报告“{_title_of(entry)}”没有彻底删除：{_why(exc)}。它仍在回收站中。"
+                f"报告“{_title_of(entry)}”没有彻底删除：{disk_reason(exc)}。它仍在回收站中。"
             ) from exc
         # Backups left behind are harmless: nothing lists them without their report.
         shutil.rmtree(self._backups / report_id, ignore_errors=True)
@@ -420,7 +431,7 @@ class DraftStore:
         try:
             documents = self._table.all()
         except OSError as exc:
-            raise DraftStoreError(f"无法读取草稿索引：{_why(exc)}") from exc
+            raise DraftStoreError(f"无法读取草稿索引：{disk_reason(exc)}") from exc
         entries: dict[str, dict[str, Any]] = {}
         for document in documents:
             if not _valid_entry(document) or document.doc_id != _doc_id(document["id"]):
@@ -479,7 +490,7 @@ class DraftStore:
             if not self.read_only:
                 self._write_index(entries)
         except OSError as exc:
-            message += f"新索引没能写入磁盘（{_why(exc)}），下次打开时会再重建一次。"
+            message += f"新索引没能写入磁盘（{disk_reason(exc)}），下次打开时会再重建一次。"
         self.notices.append(message)
 
     def _write_index(self, entries: dict[str, dict[str, Any]]) -> None:
@@ -554,7 +565,7 @@ class DraftStore:
         try:
             self._commit(record, report, backup_of=None)
         except OSError as exc:
-            raise DraftStoreError(f"报告没有建立：{_why(exc)}。{_SAVE_ELSEWHERE}") from exc
+            raise DraftStoreError(f"报告没有建立：{disk_reason(exc)}。{_SAVE_ELSEWHERE}") from exc
 
     def _rewrite(self, record: dict, report: Report, failed: str) -> None:
         """Write changed metadata of a report; its content is unchanged, so no backup."""
@@ -563,7 +574,8 @@ class DraftStore:
             self._commit(record, report, backup_of=None)
         except OSError as exc:
             raise DraftStoreError(
-                f"报告“{_title(report.agency, report.year)}”{failed}：{_why(exc)}，报告没有改动。"
+                f"报告“{_title(report.agency, report.year)}”{failed}："
+                f"{disk_reason(exc)}，报告没有改动。"
             ) from exc
 
     def _commit(self, record: dict, report: Report, backup_of: str | None) -> None:
@@ -611,7 +623,7 @@ class DraftStore:
             table = TinyDB(path, storage=AtomicJSONStorage).table(REPORT_TABLE)
             record = table.get(doc_id=RECORD_ID)
         except OSError as exc:
-            raise DraftStoreError(f"无法读取报告文件“{path.name}”：{_why(exc)}") from exc
+            raise DraftStoreError(f"无法读取报告文件“{path.name}”：{disk_reason(exc)}") from exc
         if record is None:
             raise CorruptFileError("中没有报告" if path.exists() else "不见了")
         if not _valid_record(record, report_id):
@@ -627,10 +639,19 @@ class DraftStore:
     def _load(self, entry: dict[str, Any]) -> tuple[dict, Report]:
         """The record and report of an index entry, from a backup if the file is damaged."""
         report_id = entry["id"]
+        path = self._report_path(report_id)
         try:
-            return self._read_report_file(self._report_path(report_id), report_id)
+            return self._read_report_file(path, report_id)
         except CorruptFileError as exc:
-            record, report = self._recover(report_id, str(exc), entry)
+            try:
+                record, report = self._recover(report_id, str(exc), entry)
+            except ReportLostError:
+                # The clerk is told now, naming where the damaged file was set
+                # aside; the index forgets it, so no later start calls it missing.
+                if not self.read_only and not path.exists():
+                    with contextlib.suppress(OSError):
+                        self._drop_entry(report_id)
+                raise
         if not self.read_only:
             with contextlib.suppress(OSError):  # the index is only a cache of the file
                 self._put_entry(_entry_of(record, report))
@@ -670,7 +691,7 @@ class DraftStore:
                     # It is the current version now; the next save backs it up again.
                     backup_path.unlink()
             except OSError as exc:
-                message += f"备份没能放回原处（{_why(exc)}），下次打开时还会用它。"
+                message += f"备份没能放回原处（{disk_reason(exc)}），下次打开时还会用它。"
             self.notices.append(message)
             return record, report
         title = _title_of(entry) if entry else "（名称未知）"
@@ -681,7 +702,7 @@ class DraftStore:
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
-            raise DraftStoreError("另一个窗口正在使用这些报告，本窗口为只读，不能修改或保存。")
+            raise DraftStoreError(f"{self.read_only_reason}，本窗口为只读，不能修改或保存。")
 
     def _set_aside(self, path: Path) -> Path | None:
         if self.read_only:
@@ -864,7 +885,20 @@ def _valid_record(record: dict[str, Any], report_id: str) -> bool:
     )
 
 
-def _why(exc: OSError) -> str:
+def folder_write_problem(folder: Path) -> str | None:
+    """Why nothing can be written in a folder (read-only, full disk …), or None if it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"x" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        return disk_reason(exc)
+    return None
+
+
+def disk_reason(exc: OSError) -> str:
     """The reason of a disk error in words a clerk understands."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "磁盘空间已满"

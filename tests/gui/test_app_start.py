@@ -12,7 +12,7 @@ import gui.app as app_module
 from gui import crash_log
 from gui.drafts_ui import StartDialog
 from gui.main_window import MainWindow
-from models.drafts import DraftStore
+from models.drafts import ANOTHER_WINDOW, DraftStore
 
 
 def test_start_opens_the_chosen_report(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -47,7 +47,8 @@ def test_second_copy_opens_read_only(qapp, tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / "drafts"
     chosen = DraftStore(folder).create("某某区公安分局", 2021)
     monkeypatch.setattr(app_module, "store_folder", lambda: folder)
-    monkeypatch.setattr(app_module, "lock_store", lambda _folder: None)  # another copy has it
+    # Another copy has it.
+    monkeypatch.setattr(app_module, "lock_store", lambda _folder: (None, ANOTHER_WINDOW))
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
 

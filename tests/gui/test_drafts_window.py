@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from gui.document import ReportDocument
 from gui.drafts_ui import PORTABLE_FOLDER, BackupsDialog, StartDialog, lock_store, store_folder
 from gui.main_window import MainWindow
-from models.drafts import DraftStore, DraftStoreError
+from models.drafts import ANOTHER_WINDOW, DraftStore, DraftStoreError
 from models.editions import CellRef
 from tests.gui.conftest import table_page
 from tests.gui.test_grid import _type
@@ -159,13 +159,13 @@ def test_second_copy_cannot_take_the_lock(tmp_path: Path) -> None:
     try:
         folder.mkdir(parents=True)
         assert holder.stdout.readline().strip() == "locked"
-        assert lock_store(folder) is None
+        assert lock_store(folder) == (None, ANOTHER_WINDOW)
     finally:
         holder.kill()
         holder.wait()
     # A lock left by a process that died is taken over.
-    lock = lock_store(folder)
-    assert lock is not None
+    lock, reason = lock_store(folder)
+    assert lock is not None and reason == ""
     lock.unlock()
 
 
