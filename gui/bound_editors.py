@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from gui.document import ReportDocument, get_field
 from gui.undo import SetFieldCommand
+from models.report import MAX_TEXT_CHARS
+
+MAX_LINE_CHARS = 200
 
 FIELD_NAMES = {
     "agency": "机关名称",
@@ -57,8 +60,18 @@ class BoundTextEdit(QPlainTextEdit):
         if self._updating:
             return
         text = self.toPlainText()
+        name = FIELD_NAMES.get(self.field, self.field)
+        if len(text) > MAX_TEXT_CHARS:
+            # Never keep what the draft file could not be read back with.
+            self._on_field_changed(self.field)
+            QMessageBox.warning(
+                self,
+                "内容太长",
+                f"“{name}”最多 {MAX_TEXT_CHARS:,} 字；刚才的输入使它达到 {len(text):,} 字，"
+                "未被接受。请删减后分段粘贴。",
+            )
+            return
         if text != get_field(self.document.report, self.field):
-            name = FIELD_NAMES.get(self.field, self.field)
             self.document.undo_stack.push(
                 SetFieldCommand(self.document, self.field, text, f"编辑{name}")
             )
@@ -97,6 +110,7 @@ class BoundLineEdit(QLineEdit):
         super().__init__(parent)
         self.document = document
         self.field = field
+        self.setMaxLength(MAX_LINE_CHARS)  # an agency's name; far below what a draft holds
         self.setText(str(get_field(document.report, field)))
         self.textEdited.connect(self._on_edited)
         document.fieldChanged.connect(self._on_field_changed)

@@ -40,9 +40,9 @@ from models.drafts import (
     DraftInfo,
     DraftStore,
     DraftStoreError,
-    folder_write_problem,
 )
 from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
+from models.files import folder_write_problem
 from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report
 from models.year_to_year import next_year_report
 

@@ -44,7 +44,7 @@ from gui.screen_fit import fit_to_screen
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
 from models.editions import get_edition
-from models.files import write_bytes_atomically
+from models.files import disk_reason, write_bytes_atomically
 from models.report import Report
 from models.validation import Issue, Severity
 
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
             try:
                 write_bytes_atomically(path, data)
             except OSError as exc:
-                QMessageBox.warning(self, "导出失败", f"无法写入“{path}”：{exc.strerror or exc}")
+                QMessageBox.warning(self, "导出失败", f"无法写入“{path}”：{disk_reason(exc)}")
                 return
             self._show_message(f"已导出 {path}，共 {getattr(result, 'pages', '?')} 页{note}")
         elif purpose == "preview":

@@ -21,9 +21,14 @@ def run_selftest(draft: str | None) -> int:
     from gui.document import ReportDocument
     from gui.main_window import MainWindow
     from models.commands import load_draft
+    from models.report import DocumentError
 
+    try:
+        report: Report = load_draft(draft) if draft else new_report("自检", 2021)
+    except DocumentError as exc:
+        print(f"自检失败：{exc}", file=sys.stderr)
+        return 2
     app = create_app(sys.argv[:1])
-    report: Report = load_draft(draft) if draft else new_report("自检", 2021)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "selftest.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ReportDocument(report), settings)
     window.show()

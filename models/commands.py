@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from models.editions import EDITION_TITLES, EDITIONS, CellRef, get_edition
-from models.files import write_text_atomically
+from models.files import disk_reason, write_text_atomically
 from models.report import (
     MAX_DOCUMENT_BYTES,
     MAX_YEAR,
@@ -51,7 +51,7 @@ def load_draft(path: str) -> Report:
     except UnicodeDecodeError as exc:
         raise DocumentError(f"文件“{path}”不是文本格式的报告草稿") from exc
     except OSError as exc:
-        raise DocumentError(f"无法读取文件“{path}”：{exc.strerror or exc}") from exc
+        raise DocumentError(f"无法读取文件“{path}”：{disk_reason(exc)}") from exc
     try:
         return from_json(text)
     except DocumentError as exc:
@@ -118,7 +118,7 @@ def _write_draft(target: Path, report: Report) -> bool:
     try:
         write_text_atomically(target, text)
     except OSError as exc:
-        print(f"无法写入“{target}”：{exc.strerror or exc}", file=sys.stderr)
+        print(f"无法写入“{target}”：{disk_reason(exc)}", file=sys.stderr)
         return False
     return True
 
@@ -139,7 +139,7 @@ def run_export_pdf(path: str, out: str) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERRORS
     except OSError as exc:
-        print(f"无法写入“{out}”：{exc.strerror or exc}", file=sys.stderr)
+        print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
         return EXIT_ERRORS
     mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
     print(f"已导出 {out}：共 {result.pages} 页{mark}")

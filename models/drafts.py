@@ -27,12 +27,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import json
 import os
 import re
 import shutil
-import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,7 +43,7 @@ from tinydb.table import Document
 
 from models.commands import load_draft
 from models.editions import EDITIONS
-from models.files import write_bytes_atomically
+from models.files import disk_reason, write_bytes_atomically
 from models.report import (
     MAX_YEAR,
     MIN_YEAR,
@@ -883,31 +881,3 @@ def _valid_record(record: dict[str, Any], report_id: str) -> bool:
         and (record.get("deleted_at") is None or _is_time(record["deleted_at"]))
         and isinstance(record.get("document"), dict)
     )
-
-
-def folder_write_problem(folder: Path) -> str | None:
-    """Why nothing can be written in a folder (read-only, full disk …), or None if it can."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder) as probe:
-            probe.write(b"x" * 4096)
-            probe.flush()
-            os.fsync(probe.fileno())
-    except OSError as exc:
-        return disk_reason(exc)
-    return None
-
-
-def disk_reason(exc: OSError) -> str:
-    """The reason of a disk error in words a clerk understands."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "磁盘空间已满"
-    if exc.errno == errno.EFBIG:
-        return "文件超出了磁盘或系统允许的大小"
-    if exc.errno == errno.EROFS:
-        return "磁盘是只读的"
-    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
-        return "没有读写权限（文件夹可能是只读的）"
-    if isinstance(exc, FileNotFoundError):
-        return "文件夹不存在"
-    return f"读写磁盘出错（错误代码 {exc.errno}）"

@@ -1,9 +1,12 @@
-"""Write a file so that it is always either the old or the new version, never half."""
+"""Files on the clerk's disk: written so that each is always either the old or the new
+version, never half; and disk errors said in words a clerk understands."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -46,3 +49,31 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_text_atomically(path: Path, text: str) -> None:
     write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def folder_write_problem(folder: Path) -> str | None:
+    """Why nothing can be written in a folder (read-only, full disk …), or None if it can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"x" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        return disk_reason(exc)
+    return None
+
+
+def disk_reason(exc: OSError) -> str:
+    """The reason of a disk error in words a clerk understands."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "磁盘空间已满"
+    if exc.errno == errno.EFBIG:
+        return "文件超出了磁盘或系统允许的大小"
+    if exc.errno == errno.EROFS:
+        return "磁盘是只读的"
+    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return "没有读写权限（文件夹可能是只读的）"
+    if isinstance(exc, FileNotFoundError):
+        return "文件夹不存在"
+    return f"读写磁盘出错（错误代码 {exc.errno}）"

@@ -34,6 +34,7 @@ from models.editions import (
     edition_for_year,
     get_edition,
 )
+from models.files import disk_reason
 from models.report import (
     MAX_YEAR,
     MIN_YEAR,
@@ -190,6 +191,13 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
     _table_two(table_lines, result)
     _table_three(table_lines, result, exact_columns)
     _table_four(table_lines, result)
+    if not title_year and not result.placed and not any(report.sections.values()):
+        # No title, no section heading, no figure: whatever this is, it is
+        # not an annual report, and an empty draft made of it helps nobody.
+        raise ImporterError(
+            "没有找到报告标题、“一、总体情况”等章节或统计表中的数字，"
+            "不像是政府信息公开工作年度报告，未导入"
+        )
     # The same checks as opening a draft: nothing is written that cannot be read back.
     try:
         from_document(to_document(report))
@@ -507,7 +515,7 @@ def _read_error(path: Path, exc: OSError) -> ImporterError:
         return ImporterError(f"“{path}”是文件夹，不是报告文件")
     if isinstance(exc, PermissionError):
         return ImporterError(f"没有权限读取文件“{path}”")
-    return ImporterError(f"无法读取文件“{path}”：{exc.strerror or exc}")
+    return ImporterError(f"无法读取文件“{path}”：{disk_reason(exc)}")
 
 
 def import_file(path: Path) -> ImportResult:

@@ -16,6 +16,7 @@ from models.totals import compute_totals
 from models.values import EntryError, Value, format_value, parse_value
 
 MAX_PASTE_CELLS = 10_000
+MAX_PASTE_CHARS = 1_000_000
 
 
 class PasteError(ValueError):
@@ -62,6 +63,8 @@ def plan_paste(
     block are not written (the program computes them) but must agree with what
     the pasted figures add up to.
     """
+    if len(text) > MAX_PASTE_CHARS:  # refused before it is split into cells
+        raise PasteError("剪贴板内容太多，不像是从本表复制的数据")
     block = parse_block(text)
     if not block:
         raise PasteError("剪贴板里没有可粘贴的内容")

@@ -94,3 +94,31 @@ def test_hostile_drafts_get_messages_not_tracebacks(tmp_path: Path) -> None:
     huge = tmp_path / "huge.json"
     huge.write_bytes(b" " * (5 * 1024 * 1024 + 1))
     assert "太大" in run("check", str(huge)).stderr
+
+
+def test_mistyped_commands_are_answered_in_chinese(tmp_path: Path) -> None:
+    import re
+
+    for args in (["check"], ["frobnicate"], ["new", "--agency", "甲", "--year", "abc", "-o", "x"]):
+        done = run(*args)
+        assert done.returncode == 2
+        # Only command and option names stay in Latin letters, never argparse's English.
+        english = re.sub(
+            r"main\.py|check|new|import|export-pdf|frobnicate|--?\w+|abc", "", done.stderr
+        )
+        assert not re.search(r"[A-Za-z]{3}", english), done.stderr
+        assert "参数有误" in done.stderr
+    assert "用法" in run("--help").stdout
+
+
+def test_bad_paths_are_named_in_chinese(tmp_path: Path) -> None:
+    draft = str(FIXTURES / "seed_003.json")
+    done = run("export-pdf", draft, str(tmp_path / "没有这个文件夹" / "out.pdf"))
+    assert done.returncode == 1 and "文件夹不存在" in done.stderr
+    done = run("--selftest", str(tmp_path / "没有.json"))
+    assert done.returncode == 2 and "找不到文件" in done.stderr and "Traceback" not in done.stderr
+    empty = tmp_path / "空.txt"
+    empty.write_text("", encoding="utf-8")
+    done = run("import", str(empty), "-o", str(tmp_path / "out.json"))
+    assert done.returncode == 2 and "不像是政府信息公开工作年度报告" in done.stderr
+    assert not (tmp_path / "out.json").exists()  # nothing written

@@ -40,9 +40,7 @@ def run(folder: Path) -> dict[str, object]:
 
     def show(window: MainWindow) -> None:
         report = window.document.report
-        opened.append(
-            {"agency": report.agency, "year": report.year, "read_only": window.read_only}
-        )
+        opened.append({"agency": report.agency, "year": report.year, "read_only": window.read_only})
 
     StartDialog.exec = pick  # type: ignore[method-assign]
     MainWindow.show = show  # type: ignore[method-assign]

@@ -212,3 +212,25 @@ def test_file_dialog_speaks_chinese(qtbot, tmp_path) -> None:  # type: ignore[no
     english = [t for t in shown if t and re.search(r"[A-Za-z]{3}", t.replace("json", ""))]
     assert english == []
     assert "大小" in columns
+
+
+def test_a_text_too_long_for_a_draft_is_refused_at_the_box(make_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Pasting more than a draft may hold is refused there, so every save reads back."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.report import MAX_TEXT_CHARS, from_json, to_json
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: told.append(text))
+    window = make_window()
+    window.show_page("overview")
+    editor = window.pages["overview"].editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, "abc")  # (QTest types ASCII only)
+    QGuiApplication.clipboard().setText("字" * MAX_TEXT_CHARS)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert told and "最多" in told[0] and "一、总体情况" in told[0]
+    assert window.document.report.sections["overview"] == "abc"
+    assert editor.toPlainText() == "abc"
+    assert from_json(to_json(window.document.report)) == window.document.report
