@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.screen_fit import fit_to_screen
 from models.drafts import (
     ANOTHER_WINDOW,
     DraftExistsError,
@@ -51,8 +52,11 @@ LOCK_FILE = "store.lock"
 
 
 def documents_folder() -> str:
-    """Where a file dialog opens when the clerk has not chosen a folder yet: 文档."""
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """Where a file dialog opens when the clerk has not chosen a folder yet: 文档,
+    or the home folder where there is none (a folder that does not exist would
+    stand in the dialog's file name box as a word)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def store_folder() -> Path:
@@ -234,7 +238,7 @@ class StartDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         for button in (self.new_button, self.import_button, self.published_button):
             button.setEnabled(not read_only)
-        self.resize(820, 480)
+        fit_to_screen(self, 820, 480)
         self.refresh()
 
     def refresh(self) -> None:

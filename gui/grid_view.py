@@ -37,6 +37,7 @@ from models.paste import PasteError, PasteRange, format_block, plan_paste
 LABEL_WIDTHS = {"t2": [14], "t3": [4.5, 4.5, 19], "t4": []}
 NARROW_LABEL_WIDTHS = {"t2": [8], "t3": [2.6, 3.4, 8.5], "t4": []}
 VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 3.9}
+COLUMN_PADDING = 14  # pixels each column takes besides its characters
 
 
 def label_widths(key: str, n_values: int, room: float) -> list[float]:
@@ -182,14 +183,19 @@ class ReportGridView(QTableView):
         return model
 
     def _room(self, em: int) -> float:
-        """The characters a row of this grid can show without scrolling sideways."""
+        """The characters a row of this grid can show without scrolling sideways
+        (each column also takes COLUMN_PADDING pixels besides its characters)."""
         width = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        width -= COLUMN_PADDING * self.grid_model.layout.n_cols
         return max(0, width) / em
 
     def _label_pixels(self, em: int) -> list[int]:
         key = self.grid_model.table_key
         n_values = self.grid_model.layout.n_cols - len(LABEL_WIDTHS[key])
-        return [int(em * chars + 14) for chars in label_widths(key, n_values, self._room(em))]
+        return [
+            int(em * chars + COLUMN_PADDING)
+            for chars in label_widths(key, n_values, self._room(em))
+        ]
 
     def show_last_year(self, shown: bool) -> None:
         self.setItemDelegate(self._last_year_delegate if shown else self._plain_delegate)
@@ -203,7 +209,7 @@ class ReportGridView(QTableView):
         em = metrics.horizontalAdvance("国")
         layout = self.grid_model.layout
         self._label_px = self._label_pixels(em)
-        value_px = int(em * VALUE_WIDTH[self.grid_model.table_key] + 14)
+        value_px = int(em * VALUE_WIDTH[self.grid_model.table_key] + COLUMN_PADDING)
         widths = self._label_px + [value_px] * (layout.n_cols - len(self._label_px))
         for col, width in enumerate(widths):
             self.setColumnWidth(col, width)
@@ -232,8 +238,25 @@ class ReportGridView(QTableView):
             self._label_pixels(em) != self._label_px
         ):
             self.apply_widths()
+        self._keep_cursor_in_view()
         if self.panes is not None:
             self.panes.place()
+
+    def _keep_cursor_in_view(self) -> None:
+        """After a resize (the issues panel shown or hidden, a smaller window) the
+        cell being typed into stays in view, and the table's top shows when the
+        cell fits below it: typing never goes into a cell the clerk cannot see."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        bar = self.verticalScrollBar()
+        bottom = (
+            self.rowViewportPosition(current.row()) + bar.value() + self.rowHeight(current.row())
+        )
+        if bottom <= self.viewport().height():
+            bar.setValue(0)
+        else:
+            self.scrollTo(current)
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # type: ignore[no-untyped-def]
         super().scrollTo(index, hint)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.drafts_ui import documents_folder
+from gui.screen_fit import fit_to_screen
 from models.drafts import DraftStore, DraftStoreError
 from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
@@ -29,14 +31,14 @@ class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("导入已发布的报告")
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                "把已发布报告的全文（网页或PDF中复制的文字，包括表格）粘贴到下面，"
-                "或选择 Word（.docx）/文本（.txt）文件。"
-            )
+        intro = QLabel(
+            "把已发布报告的全文（网页或PDF中复制的文字，包括表格）粘贴到下面，"
+            "或选择 Word（.docx）/文本（.txt）文件。"
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("在此粘贴报告全文……")
         layout.addWidget(self.text, 1)
@@ -50,14 +52,16 @@ class ImportDialog(QDialog):
         self.pick.clicked.connect(self._pick)
         buttons.accepted.connect(self._from_text)
         buttons.rejected.connect(self.reject)
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
 
     def _pick(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择已发布的报告", "", "报告 (*.docx *.txt)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "选择已发布的报告", documents_folder(), "报告 (*.docx *.txt)"
+        )
         if not name:
             return
         try:
-            self.result = import_file(Path(name))
+            self.imported = import_file(Path(name))
         except ImporterError as exc:  # damaged, too large, unreadable: the message names the file
             QMessageBox.warning(self, "无法导入", str(exc))
             return
@@ -68,7 +72,7 @@ class ImportDialog(QDialog):
             QMessageBox.information(self, "导入", "请先粘贴报告全文，或选择文件")
             return
         try:
-            self.result = import_text(self.text.toPlainText())
+            self.imported = import_text(self.text.toPlainText())
         except ImporterError as exc:  # too long, or nothing a draft could hold
             QMessageBox.warning(self, "无法导入", str(exc))
             return
@@ -78,9 +82,9 @@ class ImportDialog(QDialog):
 def import_published(store: DraftStore, parent: QWidget | None) -> str | None:
     """Run the dialog, store the draft, say what was placed; the new draft's id."""
     dialog = ImportDialog(parent)
-    if not dialog.exec() or dialog.result is None:
+    if not dialog.exec() or dialog.imported is None:
         return None
-    result = dialog.result
+    result = dialog.imported
     report = result.report
     # A stored draft needs an agency; the import notes ask the clerk to check it.
     report.agency = report.agency or "（未填机关名称）"

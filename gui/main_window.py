@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.addItems([label for _key, label in PAGES])
         self.nav.setMinimumWidth(150)
+        # Where the keyboard is shows (F6 and Tab move between list, page, issues).
+        self.nav.setStyleSheet("QListWidget:focus { border: 2px solid #2a7ae2; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {
             "meta": MetaPage(document),
@@ -264,11 +266,20 @@ class MainWindow(QMainWindow):
             view, "显示上年数字(&L)", QKeySequence("Ctrl+L"), self.toggle_previous
         )
         self.previous_action.setCheckable(True)
-        # The issues panel can be closed for room on a small screen and brought back here.
-        issues_toggle = self.issues_dock.toggleViewAction()
-        issues_toggle.setText("校验结果面板(&J)")
-        issues_toggle.setShortcut(QKeySequence("Ctrl+J"))
-        view.addAction(issues_toggle)
+        # The issues panel can be closed for room on a small screen and brought
+        # back here (an action of our own: the dock's own is named by its
+        # title, which carries the live counts).
+        issues_toggle = self._action(
+            view,
+            "校验结果面板(&J)",
+            QKeySequence("Ctrl+J"),
+            lambda shown: self.issues_dock.setVisible(shown),
+        )
+        issues_toggle.setCheckable(True)
+        issues_toggle.setChecked(True)
+        self.issues_dock.visibilityChanged.connect(
+            lambda _v: issues_toggle.setChecked(not self.issues_dock.isHidden())
+        )
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", None, self._about)
 
@@ -384,6 +395,7 @@ class MainWindow(QMainWindow):
 
     def _on_page_shown(self) -> None:
         self.legend.setVisible(isinstance(self.current_page(), TablePage))
+        self.statusBar().clearMessage()  # a refusal on another page no longer applies
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
@@ -445,6 +457,9 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")
+        # A size saved at another display scale (100 % then 150 %) is no guide.
+        if str(self.settings.value("geometry_scale", "")) != str(self.devicePixelRatioF()):
+            geometry = None
         if geometry is not None:
             self.restoreGeometry(geometry)
             fit_to_screen(self)  # saved on a larger screen, or before a scaling change
@@ -465,6 +480,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("geometry_scale", str(self.devicePixelRatioF()))
         self.settings.setValue("window_state", self.saveState())
         event.accept()
 

@@ -178,8 +178,9 @@ class NarrativePage(QWidget):
         layout.addWidget(_title(SECTION_TITLES[section]))
         self.hint = _hint(SECTION_HINTS[section])
         layout.addWidget(self.hint)
+        # What the section needs stands above the box while it is empty (no
+        # placeholder repeating it inside).
         self.editor = BoundTextEdit(document, self.field)
-        self.editor.setPlaceholderText(SECTION_HINTS[section])
         layout.addWidget(self.editor, 1)
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -245,7 +246,8 @@ class TablePage(QWidget):
         caption.setAlignment(Qt.AlignmentFlag.AlignTop)
         intro_row.addWidget(caption)
         self.intro = BoundTextEdit(document, f"sections.{section}")
-        self.intro.setPlaceholderText(SECTION_HINTS[section])
+        self._hint = SECTION_HINTS[section]
+        self.intro.setPlaceholderText(self._hint)
         caption.setBuddy(self.intro)
         intro_row.addWidget(self.intro, 1)
         self._layout.addLayout(intro_row)
@@ -262,8 +264,10 @@ class TablePage(QWidget):
         # The text box is two lines high where the page has room and one
         # where it is short (a laptop at 150 %): the grid needs the height.
         line = self.intro.fontMetrics().height()
-        lines = 2.6 if self.height() > line * 28 else 1.5
-        self.intro.setFixedHeight(int(line * lines) + 8)
+        roomy = self.height() > line * 28
+        self.intro.setFixedHeight(int(line * (2.6 if roomy else 1.5)) + 8)
+        # The long hint wraps; a one-line box shows a short one that fits.
+        self.intro.setPlaceholderText(self._hint if roomy else "（可选）表格前的说明文字")
 
     def rebuild(self) -> None:
         """Build the grid from the edition's layout (again, after an edition switch)."""

@@ -191,7 +191,7 @@ def test_the_window_says_why_a_file_cannot_be_imported(qtbot, tmp_path: Path, mo
     monkeypatch.setattr(importer, "MAX_IMPORT_CHARS", 10)  # rather than paste 2 million
     dialog.text.setPlainText("某局2020年政府信息公开工作年度报告")
     dialog._from_text()
-    assert dialog.result is None
+    assert dialog.imported is None
     assert "已损坏" in shown[0] and "太长" in shown[1]
 
 

@@ -282,3 +282,18 @@ def test_autosave_while_typing_loses_no_key_and_keeps_focus(tmp_path, qtbot, set
     assert report.get(CellRef.parse("t3.new.research")) == 2
     assert _at(view) == "t3.new.nonprofit"
     assert QApplication.focusWidget() is view
+
+
+def test_the_cell_being_typed_into_stays_in_view_when_the_panel_is_hidden(
+    make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window, view = _grid(make_window, qtbot)
+    window.resize(1024, 660)
+    qtbot.wait(10)
+    press(qtbot, Qt.Key.Key_End, CTRL)
+    for _ in range(2):  # hide the issues panel, then show it again
+        qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
+        qtbot.wait(10)
+        rect = view.visualRect(view.currentIndex())
+        assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
+    assert not window.issues_dock.isHidden()
