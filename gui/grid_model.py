@@ -48,6 +48,20 @@ BOLD_ROLES = (CellRole.HEADER, CellRole.HEADING, CellRole.DERIVED)
 
 CellRefRole = Qt.ItemDataRole.UserRole + 1
 PreviousValueRole = Qt.ItemDataRole.UserRole + 2  # last year's figure, when shown
+ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        CellRefRole,
+        PreviousValueRole,
+    )
+)
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -105,6 +119,8 @@ class ReportTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in ANSWERED_ROLES:  # painting asks for a dozen roles per cell
+            return None
         cell = self.cell_at(index)
         if cell is None:
             return None
@@ -297,6 +313,11 @@ class ReportTableModel(QAbstractTableModel):
         else:
             changed = [cell for cell, state in states.items() if self._looks.get(cell) != state]
         self._looks = states
+        # One signal per row of changed cells: each signal costs a trip through
+        # Python and every view and pane; the cells between repaint cheaply.
+        spans: dict[int, tuple[int, int]] = {}
         for cell in changed:
-            index = self.index(cell.row, cell.col)
-            self.dataChanged.emit(index, index)
+            first, last = spans.get(cell.row, (cell.col, cell.col))
+            spans[cell.row] = (min(first, cell.col), max(last, cell.col + cell.colspan - 1))
+        for row, (first, last) in spans.items():
+            self.dataChanged.emit(self.index(row, first), self.index(row, last))
