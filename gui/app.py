@@ -10,18 +10,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from export.assets import asset_path
 from gui import crash_log
+from gui.dialogs.start import StartDialog, import_with_question
 from gui.document import ReportDocument
-from gui.drafts_ui import (
-    StartDialog,
-    import_with_question,
+from gui.fonts import install_ui_font
+from gui.main_window import MainWindow
+from gui.session import (
     lock_store,
     open_stored,
     read_only_advice,
     show_store_notices,
     store_folder,
 )
-from gui.fonts import install_ui_font
-from gui.main_window import MainWindow
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -26,26 +25,19 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from gui.chart import ComparisonPage
+from gui.dialogs.backups import BackupsDialog
+from gui.dialogs.start import StartDialog, import_with_question
 from gui.document import ReportDocument
-from gui.drafts_ui import (
-    BackupsDialog,
-    StartDialog,
-    documents_folder,
-    import_with_question,
-    open_stored,
-    previous_report,
-    previous_report_id,
-)
 from gui.grid_view import ReportGridView
 from gui.issues_panel import IssuesPanel
 from gui.pages import MetaPage, NarrativePage, Page, TablePage, colour_legend
 from gui.pdf_output import PdfMaker
 from gui.screen_fit import fit_to_screen
+from gui.session import Session, documents_folder
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
 from models.editions import get_edition
 from models.files import disk_reason, write_bytes_atomically
-from models.report import Report
 from models.validation import Issue, Severity
 
 # Navigation: (key, label); the key names the page and the fields it shows.
@@ -73,7 +65,6 @@ FIELD_PAGES = {
     "sections.problems": "problems",
     "sections.other": "other",
 }
-AUTOSAVE_MS = 1500
 SUMMARY_DELAY_MS = 150
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
@@ -99,22 +90,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document
         self.settings = settings
-        self.store = store
-        self.report_id = report_id
-        self.read_only = read_only
-        self._last_save_error = ""
-        # Last year's report: the caller may pass it in the document; else found here.
-        self._previous_id: str | None = None
-        if store is not None:
-            self._previous_id = previous_report_id(store, document.report, report_id)
-            if document.previous is None and self._previous_id is not None:
-                document.previous = previous_report(store, document.report, report_id)
-                document.recheck()
-        # Autosave: at most this long after the last change, and on close.
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_now)
+        self.session = Session(document, store, report_id, read_only, self)
+        self.session.before_save = self._commit_pending_edit
+        self.session.saved.connect(lambda when: self.saved.setText(f"已保存 {when}"))
+        self.session.saveFailed.connect(self._on_save_failed)
+        self.session.reportReplaced.connect(self._update_title)
         self.base_point_size = self.font().pointSizeF()
         self.zoom = float(settings.value("zoom", 1.0))
 
@@ -196,13 +176,29 @@ class MainWindow(QMainWindow):
         self._summary_timer.timeout.connect(self._on_checked)
         document.checked.connect(self._summary_timer.start)
         document.undo_stack.cleanChanged.connect(self._update_title)
-        document.undo_stack.indexChanged.connect(self._on_changed)
-        document.fieldChanged.connect(self._on_field_changed)
+        document.fieldChanged.connect(lambda _name: self._update_title())
         self.nav.setCurrentRow(0)
         # A keyboard user starts in the section list: arrows choose, Tab enters.
         self.nav.setFocus()
         self._on_checked()
         self._restore_settings()
+
+    # The session's state, as the window's callers knew it.
+    @property
+    def store(self) -> DraftStore | None:
+        return self.session.store
+
+    @property
+    def report_id(self) -> str | None:
+        return self.session.report_id
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def autosave(self) -> QTimer:
+        return self.session.autosave
 
     # -------------------------------------------------- menus
 
@@ -312,27 +308,6 @@ class MainWindow(QMainWindow):
             if item.text() != label + badge:  # a repaint only when it changes
                 item.setText(label + badge)
         self._update_title()
-
-    def _on_field_changed(self, name: str) -> None:
-        if name in ("agency", "year"):
-            self._follow_previous()
-        self._update_title()
-
-    def _follow_previous(self) -> None:
-        """Last year's report follows agency and year (cross-year checks).
-
-        Each agency keystroke only looks in the store's index; the report file
-        is read when a different report becomes last year's.
-        """
-        if self.store is None:
-            return
-        found = previous_report_id(self.store, self.document.report, self.report_id)
-        if found == self._previous_id:
-            return
-        self._previous_id = found
-        self.document.previous = previous_report(self.store, self.document.report, self.report_id)
-        self.document.previous_totals = {}
-        self.document.recheck()
 
     def _update_title(self) -> None:
         # The undo stack is destroyed before the window at exit and signals once more.
@@ -486,14 +461,6 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------- drafts: autosave, files, backups
 
-    def _on_changed(self, _index: int) -> None:
-        stack = self.document.undo_stack
-        # A QUndoStack being destroyed at exit clears itself and signals once more.
-        if not isValid(stack) or not isValid(self.autosave):
-            return
-        if self.store is not None and not self.read_only and not stack.isClean():
-            self.autosave.start()
-
     def _commit_pending_edit(self) -> None:
         """A figure still in its cell editor, or a year still in the spin box, is saved too.
 
@@ -524,29 +491,15 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def save_now(self) -> bool:
-        """Save to the store; True when the report on disk is now what the window shows."""
-        self._commit_pending_edit()
-        self.autosave.stop()
-        if self.document.undo_stack.isClean():
-            return True
-        if self.store is None or self.report_id is None or self.read_only:
-            return False
-        try:
-            self.store.save(self.report_id, self.document.report)
-        except DraftStoreError as exc:
-            self.saved.setText("未保存")
-            self._show_message(str(exc))
-            if str(exc) != self._last_save_error:
-                # Said once per problem; the report stays in the window meanwhile.
-                self._last_save_error = str(exc)
-                QMessageBox.warning(
-                    self, "草稿没有保存", f"{exc}\n\n可用“文件 → 导出草稿文件”另存一份。"
-                )
-            return False
-        self._last_save_error = ""
-        self.document.undo_stack.setClean()
-        self.saved.setText(f"已保存 {dt.datetime.now():%H:%M:%S}")
-        return True
+        return self.session.save_now()
+
+    def _on_save_failed(self, message: str, first: bool) -> None:
+        self.saved.setText("未保存")
+        self._show_message(message)
+        if first:
+            QMessageBox.warning(
+                self, "草稿没有保存", f"{message}\n\n可用“文件 → 导出草稿文件”另存一份。"
+            )
 
     def switch_report(self) -> None:
         if self.store is None or not self.may_leave_report():
@@ -556,21 +509,7 @@ class MainWindow(QMainWindow):
             self.open_report(dialog.chosen)
 
     def open_report(self, report_id: str) -> None:
-        assert self.store is not None
-        report = open_stored(self.store, report_id, self)
-        if report is None:
-            return
-        self.report_id = report_id
-        self._previous_id = previous_report_id(self.store, report, report_id)
-        self.document.previous = previous_report(self.store, report, report_id)
-        self._replace(report)
-
-    def _replace(self, report: Report) -> None:
-        self.document.undo_stack.clear()
-        self.document.apply_report(report)
-        self.document.fieldChanged.emit("")
-        self.document.undo_stack.setClean()
-        self._update_title()
+        self.session.open_report(report_id, self)
 
     def import_draft(self) -> None:
         if self.store is None or self.read_only:
@@ -591,7 +530,7 @@ class MainWindow(QMainWindow):
             self.open_report(chosen)
 
     def import_published(self) -> None:
-        from gui.import_ui import import_published
+        from gui.dialogs.import_report import import_published
 
         if self.store is None or self.read_only or not self.may_leave_report():
             return
@@ -630,7 +569,7 @@ class MainWindow(QMainWindow):
         except DraftStoreError as exc:
             QMessageBox.warning(self, "恢复失败", str(exc))
             return
-        self._replace(report)
+        self.session.replace(report)
         self._show_message("已恢复所选历史版本（恢复前的版本也已保留在历史版本中）")
 
     # -------------------------------------------------- PDF: preview, print, export

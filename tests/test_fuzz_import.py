@@ -177,7 +177,7 @@ def test_files_over_the_limit_are_refused_before_reading(tmp_path: Path) -> None
 
 
 def test_the_window_says_why_a_file_cannot_be_imported(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gui import import_ui
+    from gui.dialogs import import_report as import_ui
     from models import importer
 
     path = tmp_path / "damaged.docx"

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import gui.app as app_module
-from gui.drafts_ui import StartDialog
+from gui.dialogs.start import StartDialog
 from gui.main_window import MainWindow
 
 

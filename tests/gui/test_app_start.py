@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import gui.app as app_module
 from gui import crash_log
-from gui.drafts_ui import StartDialog
+from gui.dialogs.start import StartDialog
 from gui.main_window import MainWindow
 from models.drafts import ANOTHER_WINDOW, DraftStore
 

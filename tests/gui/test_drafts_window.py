@@ -11,9 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from gui.dialogs.backups import BackupsDialog
+from gui.dialogs.start import StartDialog
 from gui.document import ReportDocument
-from gui.drafts_ui import PORTABLE_FOLDER, BackupsDialog, StartDialog, lock_store, store_folder
 from gui.main_window import MainWindow
+from gui.session import PORTABLE_FOLDER, lock_store, store_folder
 from models.drafts import ANOTHER_WINDOW, DraftStore, DraftStoreError
 from models.editions import CellRef
 from tests.gui.conftest import table_page
@@ -206,7 +208,7 @@ def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type:
     assert (new.agency, new.year, new.edition) == ("洛阳市公安局", 2021, "2021")
     assert infos and "2021年版" in infos[0]
     # Opened in the window, last year's report is there for the cross-year checks.
-    from gui.drafts_ui import previous_report
+    from gui.session import previous_report
 
     previous = previous_report(store, new)
     assert previous is not None and previous.year == 2020
@@ -216,7 +218,7 @@ def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type:
 
 
 def test_import_published_report_from_pasted_text(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from gui.import_ui import ImportDialog, import_published
+    from gui.dialogs.import_report import ImportDialog, import_published
 
     seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     if not seeds.is_dir():
@@ -247,7 +249,7 @@ def test_last_years_figures_and_the_year_chart(qtbot, settings, store) -> None: 
     this_id = store.create(last.agency, 2021)
     report = store.open(this_id)
     report.set(CellRef("t3", "new", "natural"), 30)
-    from gui.drafts_ui import previous_report
+    from gui.session import previous_report
 
     document = ReportDocument(report, previous_report(store, report))
     window = MainWindow(document, settings, store, this_id)
@@ -329,7 +331,7 @@ def test_the_open_report_cannot_be_trashed(qtbot, store, monkeypatch) -> None:  
 def test_last_years_report_follows_the_year(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
     store.create("甲局", 2020)
     this_id = store.create("甲局", 2021)
-    from gui.drafts_ui import previous_report
+    from gui.session import previous_report
 
     report = store.open(this_id)
     window = MainWindow(

@@ -1,19 +1,12 @@
-"""The drafts store in the window: where it lives, its lock, the start page, dialogs.
-
-The store's folder is the user's data folder (``QStandardPaths``), or a folder
-named ``数据`` beside the executable (portable mode: program and drafts on one
-USB stick).  A ``QLockFile`` keeps a second copy of the program from writing
-the same store: that copy opens read-only and says so.
-"""
+"""The start page (report list, new, from last year's, import, trash) and 新建."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,92 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs import saved_time
 from gui.screen_fit import fit_to_screen
+from gui.session import documents_folder
 from models.drafts import (
-    ANOTHER_WINDOW,
     DraftExistsError,
     DraftInfo,
     DraftStore,
     DraftStoreError,
 )
 from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
-from models.files import folder_write_problem
-from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError
 from models.year_to_year import next_year_report
-
-PORTABLE_FOLDER = "数据"
-LOCK_FILE = "store.lock"
-
-
-def documents_folder() -> str:
-    """Where a file dialog opens when the clerk has not chosen a folder yet: 文档,
-    or the home folder where there is none (a folder that does not exist would
-    stand in the dialog's file name box as a word)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
-def store_folder() -> Path:
-    """``数据`` beside the executable if it exists (portable), else the user's data folder."""
-    beside = Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0]).resolve().parent
-    if (beside / PORTABLE_FOLDER).is_dir():
-        return beside / PORTABLE_FOLDER / "drafts"
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "drafts"
-
-
-def lock_store(folder: Path) -> tuple[QLockFile | None, str]:
-    """The store's lock; or None and why this copy may only read the folder:
-    another copy of the program holds the lock, or the folder cannot be
-    written (read-only, full disk), named with the folder's path."""
-    problem = folder_write_problem(folder)
-    if problem is None:
-        lock = QLockFile(str(folder / LOCK_FILE))
-        lock.setStaleLockTime(0)  # a crashed copy's lock is detected by its dead PID
-        if lock.tryLock(200):
-            return lock, ""
-        lock.removeStaleLockFile()
-        if lock.tryLock(200):
-            return lock, ""
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            return None, ANOTHER_WINDOW
-        problem = folder_write_problem(folder) or "无法建立锁文件"
-    return None, f"草稿文件夹“{folder}”无法写入（{problem}）"
-
-
-def read_only_advice(reason: str) -> str:
-    """What the clerk is told when the program opens read-only, and what to do."""
-    if reason == ANOTHER_WINDOW:
-        return (
-            "另一个窗口正在编辑这些报告。本窗口以只读方式打开，不会保存任何修改；"
-            "请回到已打开的窗口继续工作。"
-        )
-    return (
-        f"{reason}。本窗口以只读方式打开，可以查看和打印，但不会保存任何修改。\n\n"
-        "请释放磁盘空间，或取消该文件夹的只读属性（便携模式下请把程序和“数据”文件夹"
-        "复制到可写的位置，如“文档”），然后重新打开程序。"
-    )
-
-
-def show_store_notices(store: DraftStore, parent: QWidget | None) -> None:
-    """What the store repaired or set aside while reading: the clerk is told every time."""
-    for notice in store.take_notices():
-        QMessageBox.information(parent, "草稿已修复", notice)
-
-
-def open_stored(store: DraftStore, report_id: str, parent: QWidget | None) -> Report | None:
-    """A stored report, or None after telling the clerk why it cannot be opened."""
-    try:
-        report = store.open(report_id)
-    except DraftStoreError as exc:
-        report = None
-        QMessageBox.warning(parent, "无法打开", str(exc))
-    show_store_notices(store, parent)
-    return report
-
-
-def _when(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
 class NewReportDialog(QDialog):
@@ -255,7 +174,7 @@ class StartDialog(QDialog):
                 info.agency,
                 f"{info.year}",
                 f"{info.edition}年版",
-                _when(info.saved_at),
+                saved_time(info.saved_at),
                 str(info.error_count),
                 str(info.warning_count),
             ]
@@ -348,7 +267,7 @@ class StartDialog(QDialog):
                 self.accept()
 
     def _import_published(self) -> None:
-        from gui.import_ui import import_published
+        from gui.dialogs.import_report import import_published
 
         chosen = import_published(self.store, self)
         if chosen:
@@ -380,30 +299,6 @@ class StartDialog(QDialog):
         self.refresh()
 
 
-def previous_report_id(store: DraftStore, report: Report, exclude: str | None = None) -> str | None:
-    """The id of last year's report of the same agency, from the index (no file read).
-
-    ``exclude`` is the open report's own id: after its year is edited, its stored
-    copy must not pass for last year's report.
-    """
-    agency = report.agency.strip()
-    for info in store.list_reports():
-        if info.id != exclude and info.agency.strip() == agency and info.year == report.year - 1:
-            return info.id
-    return None
-
-
-def previous_report(store: DraftStore, report: Report, exclude: str | None = None) -> Report | None:
-    """Last year's report of the same agency, if the store has it (for the cross-year checks)."""
-    found = previous_report_id(store, report, exclude)
-    if found is None:
-        return None
-    try:
-        return store.open(found)
-    except DraftStoreError:
-        return None
-
-
 def import_with_question(store: DraftStore, path: Path, parent: QWidget | None) -> str | None:
     """Import a draft file; ask before replacing a report of the same agency and year."""
     try:
@@ -423,37 +318,3 @@ def import_with_question(store: DraftStore, path: Path, parent: QWidget | None) 
     except (DraftStoreError, DocumentError) as exc:
         QMessageBox.warning(parent, "导入草稿文件", str(exc))
     return None
-
-
-class BackupsDialog(QDialog):
-    """历史版本: earlier saves of the open report; restoring one is itself undoable."""
-
-    def __init__(self, store: DraftStore, report_id: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("恢复历史版本")
-        self.chosen: str | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("每次保存都会保留上一版本（最近10次，以及近7天每天一份）。"))
-        self.table = QTableWidget(0, 1)
-        self.table.setHorizontalHeaderLabels(["保存时间"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backups = store.list_backups(report_id)
-        self.table.setRowCount(len(self.backups))
-        for r, backup in enumerate(self.backups):
-            self.table.setItem(r, 0, QTableWidgetItem(_when(backup.saved_at)))
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("恢复所选版本")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _accept(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.chosen = self.backups[rows[0].row()].name
-            self.accept()

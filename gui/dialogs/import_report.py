@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.drafts_ui import documents_folder
 from gui.screen_fit import fit_to_screen
+from gui.session import documents_folder
 from models.drafts import DraftStore, DraftStoreError
 from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
