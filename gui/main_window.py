@@ -30,14 +30,14 @@ from gui.dialogs.start import StartDialog, import_with_question
 from gui.document import ReportDocument
 from gui.grid_view import ReportGridView
 from gui.issues_panel import IssuesPanel
+from gui.menus import build_menus
 from gui.pages import MetaPage, NarrativePage, Page, TablePage, colour_legend
-from gui.pdf_output import PdfMaker
+from gui.pdf_jobs import PdfJobs
 from gui.screen_fit import fit_to_screen
 from gui.session import Session, documents_folder
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
 from models.editions import get_edition
-from models.files import disk_reason, write_bytes_atomically
 from models.validation import Issue, Severity
 
 # Navigation: (key, label); the key names the page and the fields it shows.
@@ -79,6 +79,11 @@ def _scrollable(page: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
+    """Navigation, the page for the chosen part, the issues panel; menus in gui/menus.py."""
+
+    toolbar: QToolBar  # the print buttons (gui/menus.py)
+    previous_action: QAction  # 显示上年数字
+
     def __init__(
         self,
         document: ReportDocument,
@@ -134,11 +139,7 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.issues_dock)
 
-        self.pdf_maker = PdfMaker(self)
-        self.pdf_maker.finished.connect(self._on_pdf_ready)
-        self.pdf_maker.failed.connect(self._on_pdf_failed)
-        self._pdf_job: tuple[str, Path | None] = ("", None)
-        self.preview: QWidget | None = None
+        self.pdf = PdfJobs(self, document, settings, self._show_message)
         self.counts = QLabel()
         # A fixed size, wide enough for any count: a new count then repaints the
         # label alone; a label that may resize makes Qt lay out and repaint the
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.legend)
         self.statusBar().addPermanentWidget(self.saved)
         self.statusBar().addPermanentWidget(self.counts)
-        self._build_menus()
+        build_menus(self)
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(self._on_page_shown)
@@ -201,93 +202,6 @@ class MainWindow(QMainWindow):
         return self.session.autosave
 
     # -------------------------------------------------- menus
-
-    def _build_menus(self) -> None:
-        stack = self.document.undo_stack
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        # The print buttons sit at the right end of the menu bar, not on a
-        # toolbar row of their own: on a laptop at 150 % the grid needs the height.
-        # Parented and kept: PySide6's setCornerWidget does not take ownership.
-        self.toolbar = toolbar = QToolBar("常用", self.menuBar())
-        toolbar.setObjectName("toolbar")
-        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
-        self.pdf_actions = [
-            self._action(
-                file_menu,
-                "打印预览(&V)…",
-                QKeySequence("Ctrl+Shift+P"),
-                lambda: self.make_pdf("preview"),
-            ),
-            self._action(
-                file_menu,
-                "打印(&P)…",
-                QKeySequence.StandardKey.Print,
-                lambda: self.make_pdf("print"),
-            ),
-            self._action(file_menu, "导出PDF(&E)…", QKeySequence("Ctrl+E"), self.export_pdf),
-        ]
-        for action, text in zip(self.pdf_actions, ("预览", "打印", "导出PDF"), strict=True):
-            action.setIconText(text)
-            toolbar.addAction(action)
-        file_menu.addSeparator()
-        self._action(file_menu, "报告列表(&L)…", QKeySequence.StandardKey.Open, self.switch_report)
-        self._action(file_menu, "立即保存(&S)", QKeySequence.StandardKey.Save, self.save_now)
-        self._action(file_menu, "恢复历史版本(&H)…", None, self.restore_backup)
-        file_menu.addSeparator()
-        self._action(file_menu, "导入草稿文件(&I)…", None, self.import_draft)
-        self._action(file_menu, "导出草稿文件(&X)…", None, self.export_draft)
-        self._action(file_menu, "导入已发布的报告(&R)…", None, self.import_published)
-        file_menu.addSeparator()
-        # Spelled out: Windows (and Qt's offscreen platform) binds no key to
-        # StandardKey.Quit, so Ctrl+Q would do nothing there.
-        self._action(file_menu, "退出(&X)", QKeySequence("Ctrl+Q"), self.close)
-        edit = self.menuBar().addMenu("编辑(&E)")
-        undo = stack.createUndoAction(self, "撤销")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit.addAction(undo)
-        edit.addAction(redo)
-        view = self.menuBar().addMenu("视图(&V)")
-        self._action(
-            view,
-            "放大(&I)",
-            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")],
-            lambda: self.step_zoom(1),
-        )
-        self._action(view, "缩小(&O)", QKeySequence("Ctrl+-"), lambda: self.step_zoom(-1))
-        self._action(view, "原始大小(&R)", QKeySequence("Ctrl+0"), lambda: self.set_zoom(1.0))
-        view.addSeparator()
-        self.previous_action = self._action(
-            view, "显示上年数字(&L)", QKeySequence("Ctrl+L"), self.toggle_previous
-        )
-        self.previous_action.setCheckable(True)
-        # The issues panel can be closed for room on a small screen and brought
-        # back here (an action of our own: the dock's own is named by its
-        # title, which carries the live counts).
-        issues_toggle = self._action(
-            view,
-            "校验结果面板(&J)",
-            QKeySequence("Ctrl+J"),
-            lambda shown: self.issues_dock.setVisible(shown),
-        )
-        issues_toggle.setCheckable(True)
-        issues_toggle.setChecked(True)
-        self.issues_dock.visibilityChanged.connect(
-            lambda _v: issues_toggle.setChecked(not self.issues_dock.isHidden())
-        )
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于(&A)", None, self._about)
-
-    def _action(self, menu, text, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     # -------------------------------------------------- state shown
 
@@ -388,20 +302,8 @@ class MainWindow(QMainWindow):
             key = FIELD_PAGES.get(issue.field, "meta")
             self.show_page(key)
             page = self.pages[key]
-            editor = getattr(page, "editor", None) or getattr(page, "intro", None)
-            if key == "meta":
-                editor = {
-                    "agency": page.agency,
-                    "preamble": page.preamble,
-                    "contact": page.contact,
-                }.get(  # type: ignore[attr-defined]
-                    issue.field,
-                    page.agency,  # type: ignore[attr-defined]
-                )
-            if issue.span and hasattr(editor, "select_span"):
-                editor.select_span(*issue.span)  # type: ignore[union-attr]
-            elif editor is not None:
-                editor.setFocus()
+            if isinstance(page, Page):
+                page.focus(issue.field, issue.span)
         self._show_message(issue.message)
 
     def toggle_previous(self) -> None:
@@ -572,63 +474,7 @@ class MainWindow(QMainWindow):
         self.session.replace(report)
         self._show_message("已恢复所选历史版本（恢复前的版本也已保留在历史版本中）")
 
-    # -------------------------------------------------- PDF: preview, print, export
-
-    def export_pdf(self) -> None:
-        report = self.document.report
-        folder = Path(str(self.settings.value("pdf_folder", documents_folder())))
-        suggested = folder / f"{report.agency or '报告'}{report.year}年政府信息公开工作年度报告.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, "导出PDF", str(suggested), "PDF 文件 (*.pdf)")
-        if not name:
-            return
-        if not name.lower().endswith(".pdf"):
-            name += ".pdf"
-        self.settings.setValue("pdf_folder", str(Path(name).parent))
-        self.make_pdf("export", Path(name))
-
-    def make_pdf(self, purpose: str, path: Path | None = None) -> None:
-        """Build the PDF off the main thread, then preview, print or save it."""
-        self._pdf_job = (purpose, path)
-        for action in self.pdf_actions:
-            action.setEnabled(False)
-        self.statusBar().showMessage("正在生成PDF……")
-        self.pdf_maker.start(self.document.report)
-
-    def _on_pdf_failed(self, message: str) -> None:
-        self._pdf_done()
-        QMessageBox.warning(self, "生成PDF失败", message)
-
-    def _on_pdf_ready(self, data: bytes, result: object) -> None:
-        from gui.pdf_output import PreviewDialog, print_pdf
-
-        self._pdf_done()
-        purpose, path = self._pdf_job
-        errors = getattr(result, "errors", 0)
-        note = f"（存在{errors}处校验错误，每页带“草稿”标记）" if errors else ""
-        if purpose == "export" and path is not None:
-            try:
-                write_bytes_atomically(path, data)
-            except OSError as exc:
-                QMessageBox.warning(self, "导出失败", f"无法写入“{path}”：{disk_reason(exc)}")
-                return
-            self._show_message(f"已导出 {path}，共 {getattr(result, 'pages', '?')} 页{note}")
-        elif purpose == "preview":
-            self.preview = PreviewDialog(data, self.document.report.title, self)
-            self.preview.show()
-            self._show_message(f"预览：共 {getattr(result, 'pages', '?')} 页{note}")
-        elif purpose == "print":
-            from PySide6.QtPrintSupport import QPrinter
-
-            printed = print_pdf(data, QPrinter(QPrinter.PrinterMode.HighResolution), self)
-            if printed:
-                self._show_message(f"已送打印 {printed} 页{note}")
-
-    def _pdf_done(self) -> None:
-        for action in self.pdf_actions:
-            action.setEnabled(True)
-        self.statusBar().clearMessage()
-
-    def _about(self) -> None:
+    def about(self) -> None:
         from models import APP_VERSION
 
         edition = get_edition(self.document.report.edition)

@@ -34,9 +34,19 @@ TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
 
 @runtime_checkable
 class Page(Protocol):
-    """A page of the window: Tab from the section list (and F6) lands on its first field."""
+    """A page of the window: Tab from the section list (and F6) lands on its first
+    field; ``focus`` shows the words (or the box) of a field an issue is about."""
 
     def first_field(self) -> QWidget: ...
+
+    def focus(self, field: str, span: tuple[int, int] | None) -> None: ...
+
+
+def _focus_text(editor: QWidget, span: tuple[int, int] | None) -> None:
+    if span is not None and isinstance(editor, BoundTextEdit):
+        editor.select_span(*span)
+    else:
+        editor.setFocus()
 
 
 def _title(text: str) -> QLabel:
@@ -106,6 +116,17 @@ class MetaPage(QWidget):
 
     def first_field(self) -> QWidget:
         return self.agency
+
+    def focus(self, field: str, span: tuple[int, int] | None) -> None:
+        editors: dict[str, QWidget] = {
+            "agency": self.agency,
+            "year": self.year,
+            "edition": self.edition,
+            "issue_date": self.has_date,
+            "preamble": self.preamble,
+            "contact": self.contact,
+        }
+        _focus_text(editors.get(field, self.agency), span)
 
     def _load(self) -> None:
         report = self.document.report
@@ -190,6 +211,9 @@ class NarrativePage(QWidget):
 
     def first_field(self) -> QWidget:
         return self.editor
+
+    def focus(self, field: str, span: tuple[int, int] | None) -> None:
+        _focus_text(self.editor, span)
 
     def _on_text(self) -> None:
         text = self.editor.toPlainText()
@@ -291,6 +315,10 @@ class TablePage(QWidget):
     def first_field(self) -> QWidget:
         assert self.view is not None
         return self.view
+
+    def focus(self, field: str, span: tuple[int, int] | None) -> None:
+        """The words before the table (a text's claim about this table)."""
+        _focus_text(self.intro, span)
 
     def _money_column(self) -> CellRef | None:
         edition = get_edition(self.document.report.edition)

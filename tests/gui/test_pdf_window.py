@@ -19,9 +19,9 @@ def test_export_pdf_writes_the_file_without_blocking(
     window = seed_window("004")
     target = tmp_path / "报告.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    window.export_pdf()
-    assert not window.pdf_actions[0].isEnabled()  # busy while the worker runs
-    qtbot.waitUntil(lambda: target.exists() and window.pdf_actions[0].isEnabled(), timeout=30_000)
+    window.pdf.export()
+    assert not window.pdf.actions[0].isEnabled()  # busy while the worker runs
+    qtbot.waitUntil(lambda: target.exists() and window.pdf.actions[0].isEnabled(), timeout=30_000)
     pages = len(PdfReader(target).pages)
     assert f"共 {pages} 页（存在3处校验错误" in window.statusBar().currentMessage()
     assert window.settings.value("pdf_folder") == str(tmp_path)
@@ -29,9 +29,9 @@ def test_export_pdf_writes_the_file_without_blocking(
 
 def test_preview_shows_every_page(seed_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = seed_window("002")
-    window.make_pdf("preview")
-    qtbot.waitUntil(lambda: window.preview is not None, timeout=30_000)
-    dialog = window.preview
+    window.pdf.make("preview")
+    qtbot.waitUntil(lambda: window.pdf.preview is not None, timeout=30_000)
+    dialog = window.pdf.preview
     data, result = render_pdf(load_seed("002"))
     assert len(dialog.pages) == result.pages == page_count(data)
     width = dialog.pages[0].pixmap().width()
