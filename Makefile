@@ -32,9 +32,13 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
+# Style, the import layers (pyproject.toml's [tool.importlinter]) and types
+# (strict on models/ and export/, [tool.mypy]).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # The fuzz tests at full length: 10,000 cell entries, 1,000 draft files and 300
 # imports (the suite runs a few of each).  Hypothesis prints the examples run.

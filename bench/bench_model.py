@@ -7,6 +7,7 @@ of one frame.  Each figure is the median over many runs on the seed reports.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.timing import median_ms
@@ -27,9 +28,9 @@ def main() -> None:
     for path in sorted(FIXTURES.glob("seed_*.json")):
         text = path.read_text(encoding="utf-8")
         report = from_json(text)
-        check_ms = _median_ms(lambda r=report: check(r))
-        load_ms = _median_ms(lambda t=text: from_json(t))
-        save_ms = _median_ms(lambda r=report: to_json(r))
+        check_ms = _median_ms(partial(check, report))
+        load_ms = _median_ms(partial(from_json, text))
+        save_ms = _median_ms(partial(to_json, report))
         print(
             f"{path.stem[5:]:6} {check_ms:9.3f} {load_ms:9.3f} {save_ms:9.3f} "
             f"{len(check(report)):7d} {len(text.encode()) / 1024:8.1f}"

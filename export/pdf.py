@@ -17,6 +17,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from xml.sax.saxutils import escape
 
 import reportlab.lib.textsplit as _rl_textsplit
@@ -160,8 +161,12 @@ def _styles(fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
     }
 
 
+# ReportLab's alignment codes: TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY.
+_Alignment = Literal[0, 1, 2, 4]
+
+
 def _cell_styles(fonts: dict[str, str], size: float) -> dict[str, ParagraphStyle]:
-    def style(name: str, font: str, align: int) -> ParagraphStyle:
+    def style(name: str, font: str, align: _Alignment) -> ParagraphStyle:
         return ParagraphStyle(
             name,
             fontName=fonts[font],
@@ -187,8 +192,10 @@ _CHINESE_CANNOT_START = "".join(
 )
 # Both splitters read the module's own copy: one for single-font paragraphs, one
 # for mixed fonts (a 楷体 run-in heading).
-_rl_textsplit.ALL_CANNOT_START += _CHINESE_CANNOT_START
-_rl_paragraph.ALL_CANNOT_START += _CHINESE_CANNOT_START
+# The stubs call the first Final and do not list the second (paragraph.py's own
+# import of it); changing both is the point.
+_rl_textsplit.ALL_CANNOT_START += _CHINESE_CANNOT_START  # type: ignore[misc]
+_rl_paragraph.ALL_CANNOT_START += _CHINESE_CANNOT_START  # type: ignore[attr-defined]
 
 _HALF_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([,;:!?])\s*|\s*([,;:!?])\s*(?=[{_CJK}])")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -228,6 +235,10 @@ def _paragraphs(
     return out
 
 
+# A TableStyle command: name, first cell, last cell (column, row), arguments.
+_TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
+
+
 def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table]:
     """The table as printed; 表二 as one table per article block, so blocks may
     fall on different pages while each stays whole with its own header."""
@@ -250,7 +261,7 @@ def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table
     widths = [w * mm for w in COLUMN_MM[table_key]]
     tables = []
     for top, bottom in bounds:
-        commands: list[tuple[object, ...]] = [
+        commands: list[_TableCommand] = [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             # Cells under a span are empty strings; without this they name Helvetica.
             ("FONTNAME", (0, 0), (-1, -1), fonts["body"]),

@@ -13,10 +13,11 @@ Labels are copied character for character from the State Council templates
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"
@@ -160,11 +161,12 @@ class GridLayout:
         return _cached(self, "_refs", lambda: {c.ref: (c.row, c.col) for c in self.cells if c.ref})
 
 
-def _cached(obj: object, name: str, build):  # type: ignore[no-untyped-def]
-    cache_dict = obj.__dict__.setdefault("_index_cache", {})
+def _cached[T](obj: object, name: str, build: Callable[[], T]) -> T:
+    cache_dict: dict[str, Any] = obj.__dict__.setdefault("_index_cache", {})
     if name not in cache_dict:
         cache_dict[name] = build()
-    return cache_dict[name]
+    built: T = cache_dict[name]  # each name is built by one caller, always the same type
+    return built
 
 
 @dataclass(frozen=True)

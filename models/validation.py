@@ -134,7 +134,8 @@ def _sums(report: Report, edition: Edition, totals: dict[CellRef, Value | None])
         parts = sum(_n(effective(report, totals, p)) for p in rule.parts)
         if parts == stated:
             continue
-        diff = format_value(abs(stated - parts))
+        delta = stated - parts  # abs() of an int | Decimal is typed as a bare object
+        diff = format_value(delta if delta > 0 else -delta)
         issues.append(
             Issue(
                 rule.code,
