@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.editions import CellRole, get_edition
+from models.editions import get_edition
 from models.report import SECTION_TITLES, Report
-from models.totals import compute_totals
+from models.totals import compute_totals, shown_value
 from models.values import format_value
 
 
@@ -47,8 +47,7 @@ def build_docx(report: Report, path: Path) -> None:
                     if cell.unit_of is not None:
                         text += f"（单位：{report.unit_of(cell.unit_of)}）"
                 else:
-                    derived = cell.role is CellRole.DERIVED
-                    text = format_value(totals.get(cell.ref) if derived else report.get(cell.ref))
+                    text = format_value(shown_value(report, totals, cell.ref))
                 target.text = text
                 for run in target.paragraphs[0].runs:
                     run.font.size = Pt(9)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gui.document import ReportDocument
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole, GridCell, GridLayout, get_edition
+from models.totals import shown_value
 from models.validation import Severity
 from models.values import EntryError, Value, format_value, parse_value
 
@@ -166,9 +167,7 @@ class ReportTableModel(QAbstractTableModel):
             if cell.unit_of is not None:
                 return f"{cell.text}（单位：{report.unit_of(cell.unit_of)}）"
             return cell.text
-        if cell.role is CellRole.DERIVED:
-            return format_value(self.document.totals.get(cell.ref))
-        return format_value(report.get(cell.ref))
+        return format_value(shown_value(report, self.document.totals, cell.ref))
 
     def _background(self, cell: GridCell) -> str:
         """The key in COLOURS of the cell's background."""

@@ -43,3 +43,12 @@ def compute_totals(report: Report) -> dict[CellRef, Value | None]:
 def effective(report: Report, totals: dict[CellRef, Value | None], ref: CellRef) -> Value | None:
     """A cell's value as the report reads: stated, else computed, else blank."""
     return report.cells[ref] if ref in report.cells else totals.get(ref)
+
+
+def shown_value(report: Report, totals: dict[CellRef, Value | None], ref: CellRef) -> Value | None:
+    """The figure every view shows for a cell (grid, PDF, Word, chart): a total as
+    computed from its parts (a different stated total is an issue, not a figure),
+    any other cell as filled in."""
+    if get_edition(report.edition).is_derived(ref):
+        return totals.get(ref)
+    return report.cells.get(ref)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from models.editions import EDITION_2019, T3_APPLICANT_COLS, CellRef, edition_for_year, get_edition
 from models.report import Report, new_report
-from models.totals import compute_totals, effective
+from models.totals import compute_totals, effective, shown_value
 
 STOCK_ROWS_2019 = ("licensing", "other_services", "penalty", "coercion", "fees")
 
@@ -72,10 +72,10 @@ MAIN_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
 
 
 def main_figures(report: Report) -> dict[str, int]:
-    """The main figures of a report as printed (stated totals, else computed; blank as 0)."""
+    """The main figures of a report as every view shows them (blank as 0)."""
     totals = compute_totals(report)
     out = {}
     for label, refs in MAIN_FIGURES:
-        values = [effective(report, totals, r) for r in refs]
+        values = [shown_value(report, totals, r) for r in refs]
         out[label] = int(sum(v for v in values if v is not None))
     return out

@@ -59,3 +59,11 @@ def test_main_figures_of_the_seeds() -> None:
         "行政复议": 0,
         "行政诉讼": 7,
     }
+
+
+def test_the_year_chart_shows_the_figures_the_grid_and_the_pdf_show() -> None:
+    """A stated total that does not add up is an issue; every view shows the computed one."""
+    from models.year_to_year import main_figures
+
+    assert main_figures(load_seed("000"))["新收申请"] == 1  # printed 1; stated 总计 0
+    assert main_figures(load_seed("004"))["行政诉讼"] == 8  # 4+0+1+1 and 2; stated 7
