@@ -43,9 +43,11 @@ def _undo_keys(document: ReportDocument, event: QKeyEvent) -> bool:
 
 
 class BoundTextEdit(QPlainTextEdit):
+    # The report's document is ``report_document``: ``document()`` is Qt's text
+    # document of the editor, which this class must not shadow.
     def __init__(self, document: ReportDocument, field: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.document = document
+        self.report_document = document
         self.field = field
         self._updating = False
         self.setUndoRedoEnabled(False)
@@ -71,15 +73,15 @@ class BoundTextEdit(QPlainTextEdit):
                 "未被接受。请删减后分段粘贴。",
             )
             return
-        if text != get_field(self.document.report, self.field):
-            self.document.undo_stack.push(
-                SetFieldCommand(self.document, self.field, text, f"编辑{name}")
+        if text != get_field(self.report_document.report, self.field):
+            self.report_document.undo_stack.push(
+                SetFieldCommand(self.report_document, self.field, text, f"编辑{name}")
             )
 
     def _on_field_changed(self, name: str) -> None:
         if name != self.field:
             return
-        text = str(get_field(self.document.report, self.field))
+        text = str(get_field(self.report_document.report, self.field))
         if text == self.toPlainText():
             return
         cursor = self.textCursor().position()
@@ -93,7 +95,7 @@ class BoundTextEdit(QPlainTextEdit):
             self._updating = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not _undo_keys(self.document, event):
+        if not _undo_keys(self.report_document, event):
             super().keyPressEvent(event)
 
     def select_span(self, start: int, end: int) -> None:
@@ -108,7 +110,7 @@ class BoundTextEdit(QPlainTextEdit):
 class BoundLineEdit(QLineEdit):
     def __init__(self, document: ReportDocument, field: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.document = document
+        self.report_document = document
         self.field = field
         self.setMaxLength(MAX_LINE_CHARS)  # an agency's name; far below what a draft holds
         self.setText(str(get_field(document.report, field)))
@@ -119,14 +121,14 @@ class BoundLineEdit(QLineEdit):
 
     def _on_edited(self, text: str) -> None:
         name = FIELD_NAMES.get(self.field, self.field)
-        self.document.undo_stack.push(
-            SetFieldCommand(self.document, self.field, text, f"编辑{name}")
+        self.report_document.undo_stack.push(
+            SetFieldCommand(self.report_document, self.field, text, f"编辑{name}")
         )
 
     def _on_field_changed(self, name: str) -> None:
-        if name == self.field and self.text() != get_field(self.document.report, name):
-            self.setText(str(get_field(self.document.report, name)))
+        if name == self.field and self.text() != get_field(self.report_document.report, name):
+            self.setText(str(get_field(self.report_document.report, name)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not _undo_keys(self.document, event):
+        if not _undo_keys(self.report_document, event):
             super().keyPressEvent(event)

@@ -130,10 +130,10 @@ class PreviewDialog(QDialog):
         bar.addStretch()
         bar.addWidget(self.info)
         layout.addLayout(bar)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.scroll, 1)
+        self.pages_area = QScrollArea()
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.pages_area, 1)
         self.pages: list[QLabel] = []
         self.zoom_in.clicked.connect(lambda: self._step(1))
         self.zoom_out.clicked.connect(lambda: self._step(-1))
@@ -163,7 +163,7 @@ class PreviewDialog(QDialog):
             label.setStyleSheet("border: 1px solid #888; background: white;")
             column.addWidget(label)
             self.pages.append(label)
-        self.scroll.setWidget(holder)
+        self.pages_area.setWidget(holder)
         self.info.setText(f"共 {len(self.document)} 页 · {round(self.zoom * 100)}%")
 
     def _print(self) -> None:

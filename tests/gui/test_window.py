@@ -234,3 +234,23 @@ def test_a_text_too_long_for_a_draft_is_refused_at_the_box(make_window, qtbot, m
     assert window.document.report.sections["overview"] == "abc"
     assert editor.toPlainText() == "abc"
     assert from_json(to_json(window.document.report)) == window.document.report
+
+
+def test_no_widget_of_ours_shadows_a_qt_method(seed_window) -> None:  # type: ignore[no-untyped-def]
+    """An attribute named like a Qt method (``document``, ``result``, ``scroll``) breaks
+    Qt's own calls on that widget; every widget of ours in the window is checked."""
+    from PySide6.QtCore import QObject, SignalInstance
+
+    window = seed_window("003")
+    ours = [window, *window.findChildren(QObject)]
+    ours = [o for o in ours if type(o).__module__.startswith("gui.")]
+    assert len(ours) > 10
+    clashes = []
+    for obj in ours:
+        qt_base = next(c for c in type(obj).__mro__ if c.__module__.startswith("PySide6"))
+        for name, value in vars(obj).items():
+            if isinstance(value, SignalInstance):
+                continue  # PySide keeps the signals it has bound in the instance
+            if callable(getattr(qt_base, name, None)):
+                clashes.append(f"{type(obj).__name__}.{name}")
+    assert clashes == [], clashes
