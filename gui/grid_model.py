@@ -72,7 +72,8 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.table_key = table_key
-        self.layout: GridLayout = get_edition(document.report.edition).layout(table_key)
+        self.edition = document.report.edition
+        self.layout: GridLayout = get_edition(self.edition).layout(table_key)
         # Entries the clerk typed that were refused: the cell shows why until the
         # next good entry there (on a total: anywhere) or a delete.
         self.refused: dict[CellRef, tuple[str, str]] = {}
@@ -261,6 +262,14 @@ class ReportTableModel(QAbstractTableModel):
         if self.refused:
             self.refused.clear()
             self.refresh_changed()
+
+    def reset(self) -> None:
+        """Another report of the same edition: every cell anew, refusals forgotten."""
+        self.beginResetModel()
+        self.refused.clear()
+        self._looks = {}
+        self._context = ()
+        self.endResetModel()
 
     def set_shown(self, shown: bool) -> None:
         self.shown = shown

@@ -197,6 +197,16 @@ class ReportGridView(QTableView):
             for chars in label_widths(key, n_values, self._room(em))
         ]
 
+    def reset_in_place(self) -> None:
+        """The model reset (another report, a unit switch): same spans, the cursor kept."""
+        position = self._position()
+        self.grid_model.reset()
+        for cell in self.grid_model.layout.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.apply_widths()
+        self._go(position or self.navigator.first())
+
     def show_last_year(self, shown: bool) -> None:
         self.setItemDelegate(self._last_year_delegate if shown else self._plain_delegate)
         self.grid_model.show_previous = shown

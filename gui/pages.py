@@ -27,7 +27,8 @@ from gui.undo import ReplaceReportCommand, SetFieldCommand
 from models.editions import EDITION_TITLES, EDITIONS, MONEY_UNITS, CellRef, ValueKind, get_edition
 from models.guidance import SECTION_HINTS
 from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES, Report
-from models.values import EntryError, format_value, parse_value
+from models.units import switch_money_unit
+from models.values import EntryError
 
 TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
 
@@ -294,12 +295,19 @@ class TablePage(QWidget):
         self.intro.setPlaceholderText(self._hint if roomy else "（可选）表格前的说明文字")
 
     def rebuild(self) -> None:
-        """Build the grid from the edition's layout (again, after an edition switch)."""
+        """Build the grid from the edition's layout; a report of the same edition
+        (a unit switch, another report opened) only resets it, keeping the cursor."""
+        edition = self.document.report.edition
+        if self.view is not None and self.view.grid_model.edition == edition:
+            self.view.reset_in_place()
+            self._build_unit_choice()
+            return
         if self.view is not None:
             old_model = self.view.grid_model
             self.document.checked.disconnect(old_model._on_checked)
             self.view.setParent(None)
             self.view.deleteLater()
+            old_model.deleteLater()
         model = ReportTableModel(self.document, self.table_key, self)
         model.entryRefused.connect(self._on_refused)
         self.view = ReportGridView(model, self)
@@ -358,18 +366,12 @@ class TablePage(QWidget):
         old_unit = report.unit_of(ref)
         if unit == old_unit:
             return
-        new = report.copy()
-        new.units[str(ref)] = unit
-        value = report.get(ref)
-        if value is not None:
-            # The amount stays the same: typed with its old unit into the new one.
-            column = get_edition(report.edition).column(ref)
-            try:
-                new.set(ref, parse_value(f"{format_value(value)}{old_unit}", column, unit))
-            except EntryError as exc:
-                self.message.emit(f"未改单位：{exc}")
-                self.unit.setCurrentIndex(self.unit.findData(old_unit))
-                return
+        try:
+            new = switch_money_unit(report, ref, unit)
+        except EntryError as exc:
+            self.message.emit(f"未改单位：{exc}")
+            self.unit.setCurrentIndex(self.unit.findData(old_unit))
+            return
         self.document.undo_stack.push(
             ReplaceReportCommand(self.document, new, f"金额单位改为{unit}")
         )

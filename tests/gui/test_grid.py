@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.document import ReportDocument
-from gui.grid_model import COLOURS, ReportTableModel
+from gui.grid_model import COLOURS, CellRefRole, ReportTableModel
 from models.editions import EDITIONS, CellRef
 from models.report import new_report
 from tests.conftest import load_seed
@@ -292,3 +292,33 @@ def test_new_report_has_blank_cells_not_zeros() -> None:
     index = model.index_of(CellRef("t3", "new", "natural"))
     assert model.data(index) == ""
     assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == COLOURS["blank"]
+
+
+def test_unit_switches_reset_the_grids_in_place(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Five switches: still one model per grid, the cursor where it was, one undo step each."""
+
+    window = make_window(load_seed("000"))
+    page = table_page(window, "t2")
+    view = page.view
+    models_before = len(window.findChildren(ReportTableModel))
+    cursor = CellRef("t2", "procurement", "items")
+    view.setCurrentIndex(view.grid_model.index_of(cursor))
+    for unit in ("万元", "元", "万元", "元", "万元"):
+        page.unit.setCurrentIndex(page.unit.findData(unit))
+        page.unit.activated.emit(page.unit.currentIndex())
+    assert page.view is view  # the same grid, reset in place
+    assert len(window.findChildren(ReportTableModel)) == models_before
+    assert view.grid_model.data(view.currentIndex(), CellRefRole) == cursor
+    ref = CellRef("t2", "procurement", "amount")
+    assert str(window.document.report.get(ref)) == "15.9334"
+    for _ in range(5):
+        window.document.undo_stack.undo()
+    assert window.document.report.get(ref) == 159334
+    assert window.document.report.unit_of(ref) == "元"
+    # Another report of the same edition: the frozen panes keep their merged cells.
+    t3 = table_page(window, "t3").view
+    window.session.replace(load_seed("001"))
+    spanned = next(c for c in t3.grid_model.layout.cells if c.rowspan > 1)
+    assert t3.rowSpan(spanned.row, spanned.col) == spanned.rowspan
+    for pane in t3.panes.overlays():
+        assert pane.rowSpan(spanned.row, spanned.col) == spanned.rowspan

@@ -1,0 +1,33 @@
+"""元 and 万元 switched exactly, or refused when the other unit cannot hold the amount."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models.editions import CellRef
+from models.report import new_report
+from models.units import convert_money, switch_money_unit
+from models.values import EntryError
+
+
+def test_amounts_are_converted_exactly() -> None:
+    assert convert_money(Decimal("159334"), "元", "万元") == Decimal("15.9334")
+    assert convert_money(Decimal("15.9334"), "万元", "元") == Decimal("159334")
+    assert convert_money(Decimal("1.5"), "万元", "元") == Decimal("15000")
+
+
+def test_a_switch_that_needs_more_decimals_is_refused() -> None:
+    with pytest.raises(EntryError, match="小数"):
+        convert_money(Decimal("0.12345"), "元", "万元")
+
+
+def test_switching_a_report_keeps_the_amount_and_the_original() -> None:
+    report = new_report("某局", 2020, "2019")
+    ref = CellRef("t2", "procurement", "amount")
+    report.units[str(ref)] = "元"
+    report.set(ref, Decimal("159334"))
+    switched = switch_money_unit(report, ref, "万元")
+    assert switched.get(ref) == Decimal("15.9334") and switched.unit_of(ref) == "万元"
+    assert report.get(ref) == Decimal("159334") and report.unit_of(ref) == "元"
