@@ -13,11 +13,10 @@ from models.editions import CellRef, get_edition
 from models.importer import import_file, import_text
 from models.totals import compute_totals
 from models.validation import Severity, check
-from tests.conftest import SEED_IDS, load_seed
+from tests.conftest import SEED_IDS, load_seed, published_path
 from tests.test_validation_seeds import EXPECTED_ERRORS
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 # Per seed: cells placed, cells the text leaves blank, cells it could not place.
 EXPECTED_COUNTS = {
@@ -29,17 +28,9 @@ EXPECTED_COUNTS = {
 }
 
 
-def _seed_path(seed: str) -> Path:
-    (path,) = SEEDS.glob(f"{seed}_*.txt")
-    return path
-
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not beside the project")
-
-
 @pytest.mark.parametrize("seed", SEED_IDS)
 def test_seed_text_imports_with_no_wrong_cell(seed: str) -> None:
-    result = import_file(_seed_path(seed))
+    result = import_file(published_path(seed))
     fixture = load_seed(seed)
     report = result.report
     assert (report.agency, report.year, report.edition) == (
@@ -64,7 +55,7 @@ def test_seed_text_imports_with_no_wrong_cell(seed: str) -> None:
 
 @pytest.mark.parametrize("seed", SEED_IDS)
 def test_imported_seed_shows_the_published_mistakes(seed: str) -> None:
-    report = import_file(_seed_path(seed)).report
+    report = import_file(published_path(seed)).report
     found = {(i.code, i.cells[0]) for i in check(report) if i.severity is Severity.ERROR}
     assert found <= EXPECTED_ERRORS[seed]
     if seed in ("000", "004"):
@@ -72,10 +63,10 @@ def test_imported_seed_shows_the_published_mistakes(seed: str) -> None:
 
 
 def test_unplaced_cells_say_why() -> None:
-    result = import_file(_seed_path("001"))
+    result = import_file(published_path("001"))
     assert "没有注明单位" in result.unplaced[CellRef("t2", "procurement", "amount")]
     assert result.unplaced[CellRef("t3", "carry_forward", "natural")] == "原文中没有找到这一行"
-    lost = import_file(_seed_path("002")).unplaced[CellRef("t3", "new", "natural")]
+    lost = import_file(published_path("002")).unplaced[CellRef("t3", "new", "natural")]
     assert "对不上7栏" in lost
 
 
@@ -106,7 +97,14 @@ def test_text_without_a_title_is_imported_with_notes() -> None:
 def test_import_command(tmp_path: Path) -> None:
     out = tmp_path / "draft.json"
     run = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "import", str(_seed_path("001")), "-o", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "import",
+            str(published_path("001")),
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         encoding="utf-8",
