@@ -20,7 +20,7 @@ def build_docx(report: Report, path: Path) -> None:
     from docx.shared import Pt
 
     doc = Document()
-    doc.add_heading(f"{report.agency}{report.year}年政府信息公开工作年度报告", level=0)
+    doc.add_heading(report.title, level=0)
     for line in (report.preamble + "\n" + report.contact).split("\n"):
         if line.strip():
             doc.add_paragraph(line.strip())

@@ -47,7 +47,7 @@ from models.editions import CellRole, GridLayout, get_edition
 from models.files import write_bytes_atomically
 from models.report import SECTION_TITLES, Report
 from models.totals import compute_totals
-from models.validation import Severity, check
+from models.validation import check
 from models.values import format_value
 
 PAGE_W, PAGE_H = A4
@@ -302,7 +302,7 @@ def build_story(report: Report, fonts: dict[str, str]) -> list[Flowable]:
     styles = _styles(fonts)
     story: list[Flowable] = [
         Paragraph(
-            escape(report.agency) + "<br/>" + f"{report.year}年政府信息公开工作年度报告",
+            escape(report.agency) + "<br/>" + report.title_after_agency,
             styles["title"],
         )
     ]
@@ -343,7 +343,7 @@ def render_pdf(report: Report, use_official_fonts: bool = True) -> tuple[bytes, 
     """The report as PDF bytes, and what went into it."""
     choices = register_fonts(use_official=use_official_fonts)
     fonts = {role: choice.name for role, choice in choices.items()}
-    errors = sum(1 for i in check(report) if i.severity is Severity.ERROR)
+    errors = len(check(report).errors)
     buffer = io.BytesIO()
     doc = _NumberedDoc(
         buffer,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoStack
 from models.editions import CellRef
 from models.report import Report
 from models.totals import compute_totals
-from models.validation import Issue, Severity, check
+from models.validation import CheckResult, Issue, check
 from models.values import Value
 
 
@@ -60,7 +60,7 @@ class ReportDocument(QObject):
         self.previous = previous
         self.undo_stack = QUndoStack(self)
         self.previous_totals: dict[CellRef, Value | None] = {}
-        self.issues: list[Issue] = []
+        self.issues = CheckResult()
         self.totals: dict[CellRef, Value | None] = {}
         self.issues_by_cell: dict[CellRef, list[Issue]] = {}
         self.recheck()
@@ -105,5 +105,5 @@ class ReportDocument(QObject):
         self.checked.emit()
 
     def counts(self) -> tuple[int, int]:
-        errors = sum(1 for i in self.issues if i.severity is Severity.ERROR)
+        errors = len(self.issues.errors)
         return errors, len(self.issues) - errors

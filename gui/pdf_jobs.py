@@ -43,7 +43,7 @@ class PdfJobs(QObject):
     def export(self) -> None:
         report = self.document.report
         folder = Path(str(self.settings.value("pdf_folder", documents_folder())))
-        suggested = folder / f"{report.agency or '报告'}{report.year}年政府信息公开工作年度报告.pdf"
+        suggested = folder / f"{report.agency or '本机关'}{report.title_after_agency}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self.window, "导出PDF", str(suggested), "PDF 文件 (*.pdf)"
         )

@@ -96,7 +96,12 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"{self.agency}{self.year}年政府信息公开工作年度报告"
+        return self.agency + self.title_after_agency
+
+    @property
+    def title_after_agency(self) -> str:
+        """The title without the agency (the printed title breaks the line there)."""
+        return f"{self.year}年政府信息公开工作年度报告"
 
     def unit_of(self, ref: CellRef) -> str:
         column = get_edition(self.edition).column(ref)

@@ -46,6 +46,22 @@ class Issue:
     span: tuple[int, int] | None = None
 
 
+class CheckResult(list[Issue]):
+    """Every issue of a report, errors and warnings; a list, in the rules' order."""
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self if i.severity is Severity.WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity is Severity.ERROR for i in self)
+
+
 RULES = {
     "T3-ROW": "表三每一行：总计 = 各类申请人之和",
     "T3-SUM": "表三每一列：（七）总计 = （一）至（六）各项之和",
@@ -76,7 +92,7 @@ def check(
     *,
     totals: dict[CellRef, Value | None] | None = None,
     previous_totals: dict[CellRef, Value | None] | None = None,
-) -> list[Issue]:
+) -> CheckResult:
     """All issues of ``report``; ``previous`` is last year's report, if known.
 
     ``totals`` and ``previous_totals`` are the reports' computed totals, for a
@@ -85,7 +101,7 @@ def check(
     edition = get_edition(report.edition)
     if totals is None:
         totals = compute_totals(report)
-    issues: list[Issue] = []
+    issues = CheckResult()
     issues += _values(report, edition)
     issues += _sums(report, edition, totals)
     issues += _balance(report, edition, totals)
@@ -100,10 +116,6 @@ def check(
         issues += _carry(report, previous, totals, previous_totals)
         issues += _stock(report, previous)
     return issues
-
-
-def has_errors(issues: list[Issue]) -> bool:
-    return any(i.severity is Severity.ERROR for i in issues)
 
 
 # ---------------------------------------------------------------- errors
