@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _COUNTER = r"\s*(?:件|项|个|份|起|宗|次)"
@@ -61,7 +62,8 @@ class Claim:
     words: str
 
 
-def _clauses(text: str):  # type: ignore[no-untyped-def]
+def _clauses(text: str) -> Iterator[tuple[int, str]]:
+    """Each clause of the text, with the offset where it starts."""
     start = 0
     for m in _CLAUSE_END.finditer(text):
         yield start, text[start : m.start()]
