@@ -89,9 +89,30 @@ class PdfResult:
 class _NumberedDoc(BaseDocTemplate):
     """Counts pages and draws the foot number and the draft mark on each."""
 
-    def __init__(self, buffer: io.BytesIO, fonts: dict[str, str], draft_errors: int, **kw):  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        fonts: dict[str, str],
+        draft_errors: int,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        creator: str,
+        keywords: list[str],
+    ) -> None:
         # The canvas's own starting font would otherwise be an unembedded Helvetica.
-        super().__init__(buffer, pagesize=A4, initialFontName=fonts["body"], **kw)
+        super().__init__(
+            buffer,
+            pagesize=A4,
+            initialFontName=fonts["body"],
+            title=title,
+            author=author,
+            subject=subject,
+            creator=creator,
+            producer=f"{creator} (ReportLab)",
+            keywords=keywords,  # joined with ", " in the PDF
+        )
         self.fonts = fonts
         self.draft_errors = draft_errors
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, TEXT_H, 0, 0, 0, 0, id="body")
@@ -353,8 +374,7 @@ def render_pdf(report: Report, use_official_fonts: bool = True) -> tuple[bytes, 
         author=report.agency,
         subject="政府信息公开工作年度报告",
         creator=f"{APP_NAME} {APP_VERSION}",
-        producer=f"{APP_NAME} {APP_VERSION} (ReportLab)",
-        keywords="政府信息公开, 年度报告",
+        keywords=["政府信息公开", "年度报告"],
     )
     doc.build(build_story(report, fonts))
     official = tuple(r for r, c in choices.items() if c.official)
