@@ -11,132 +11,27 @@ move rectangular blocks to and from Excel/WPS as tab-separated text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QLineEdit,
-    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
 
 from gui.frozen_panes import FrozenPanes, freezable
-from gui.grid_model import PreviousValueRole, ReportTableModel
+from gui.grid_clipboard import GridClipboard
+from gui.grid_delegates import ARROWS, EntryDelegate, LastYearDelegate, finishing_move
+from gui.grid_model import ReportTableModel
 from gui.grid_navigation import Navigator
-from gui.undo import SetCellsCommand
-from models.editions import CellRef, CellRole, GridCell
-from models.paste import PasteError, PasteRange, format_block, plan_paste
-
-# Widths in characters of the current font: labels wide enough to read whole
-# where the grid has room, and no narrower than the second list (labels then
-# wrap onto more lines) where it has not, so that more value columns show
-# beside the frozen labels on a laptop or at 150 %.
-LABEL_WIDTHS = {"t2": [14], "t3": [4.5, 4.5, 19], "t4": []}
-NARROW_LABEL_WIDTHS = {"t2": [8], "t3": [2.6, 3.4, 8.5], "t4": []}
-VALUE_WIDTH = {"t2": 10, "t3": 5.5, "t4": 3.9}
-COLUMN_PADDING = 14  # pixels each column takes besides its characters
+from gui.grid_widths import COLUMN_PADDING, LABEL_WIDTHS, VALUE_WIDTH, label_widths
+from models.editions import CellRef
 
 
-def label_widths(key: str, n_values: int, room: float) -> list[float]:
-    """Label column widths (in characters) for a grid ``room`` characters wide.
-
-    Labels give up width, each in proportion to what it can spare, until the
-    whole table fits or every label is at its narrowest.
-    """
-    wide, narrow = LABEL_WIDTHS[key], NARROW_LABEL_WIDTHS[key]
-    spare = [w - n for w, n in zip(wide, narrow, strict=True)]
-    excess = sum(wide) + n_values * VALUE_WIDTH[key] - room
-    if excess <= 0 or not sum(spare):
-        return list(wide)
-    give = min(1.0, excess / sum(spare))
-    return [w - s * give for w, s in zip(wide, spare, strict=True)]
-
-
-# Keys that finish an entry, and where each sends the cursor.
-_FINISH_KEYS = {
-    Qt.Key.Key_Tab: "tab",
-    Qt.Key.Key_Backtab: "backtab",
-    Qt.Key.Key_Return: "enter",
-    Qt.Key.Key_Enter: "enter",
-}
-# While an entry is being typed (not after F2), arrows finish it and move, as in Excel.
-_ARROWS = {
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-    Qt.Key.Key_Left: (0, -1),
-    Qt.Key.Key_Right: (0, 1),
-}
-
-
-def finishing_move(event: QKeyEvent) -> str | None:
-    """Where Tab, Enter and their Shift forms send the cursor; Ctrl+Enter fills."""
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    move = _FINISH_KEYS.get(Qt.Key(event.key())) if event.key() in _FINISH_KEYS else None
-    if move is None:
-        return None
-    if modifiers & Qt.KeyboardModifier.ControlModifier:
-        return "fill" if move == "enter" else None
-    if modifiers & Qt.KeyboardModifier.ShiftModifier:
-        return {"tab": "backtab", "enter": "enter_back"}.get(move, move)
-    return move
-
-
-class _EntryDelegate(QStyledItemDelegate):
-    """A right-aligned line editor whose finishing keys the view handles itself."""
-
-    def __init__(self, view: ReportGridView):
-        super().__init__(view)
-        self.view = view
-
-    def createEditor(self, parent, option, index):  # type: ignore[no-untyped-def]
-        editor = super().createEditor(parent, option, index)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
-
-    def eventFilter(self, editor, event):  # type: ignore[no-untyped-def]
-        # Qt's own handling of Tab/Enter in an editor skips a commit that
-        # changes nothing and can hand focus to the next widget (issue 10):
-        # the view finishes every entry itself, the same way for every key.
-        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
-            move = finishing_move(event)
-            if move is not None:
-                self.view.finish_entry(editor, move)
-                return True
-            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-            if event.key() in _ARROWS and plain and self.view.typing_entry:
-                self.view.finish_entry(editor, _ARROWS[Qt.Key(event.key())])
-                return True
-        return super().eventFilter(editor, event)
-
-
-class _LastYearDelegate(_EntryDelegate):
-    """The same, painting last year's figure in each cell too (视图 → 显示上年数字).
-
-    A delegate of its own: a paint() written in Python runs for every cell
-    painted, so the ordinary grid keeps Qt's own.
-    """
-
-    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
-        super().paint(painter, option, index)
-        last = index.data(PreviousValueRole)
-        if last is None:
-            return
-        # Last year's figure, small and grey at the left of the cell.
-        painter.save()
-        font = painter.font()
-        font.setPointSizeF(font.pointSizeF() * 0.8)
-        painter.setFont(font)
-        painter.setPen(QColor("#7a7f87"))
-        rect = option.rect.adjusted(3, 0, -3, 0)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, align, f"上年{last}")
-        painter.restore()
-
-
-class ReportGridView(QTableView):
+class ReportGridView(GridClipboard, QTableView):
     message = Signal(str)  # for the status bar
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None):
@@ -149,8 +44,8 @@ class ReportGridView(QTableView):
         self._wrapped_to: tuple[int, int] | None = None  # where the last Tab wrapped to
         self.setModel(model)
         self.navigator = Navigator(model.layout)
-        self._plain_delegate = _EntryDelegate(self)
-        self._last_year_delegate = _LastYearDelegate(self)
+        self._plain_delegate = EntryDelegate(self)
+        self._last_year_delegate = LastYearDelegate(self)
         self.setItemDelegate(self._plain_delegate)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -433,8 +328,8 @@ class ReportGridView(QTableView):
         if pos is None:
             return False
         nav = self.navigator
-        if key in _ARROWS:
-            d_row, d_col = _ARROWS[Qt.Key(key)]
+        if key in ARROWS:
+            d_row, d_col = ARROWS[Qt.Key(key)]
             self._go(nav.edge(pos, d_row, d_col) if ctrl else nav.step(pos, d_row, d_col))
             return True
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
@@ -462,95 +357,6 @@ class ReportGridView(QTableView):
     def _current_is_fillable(self) -> bool:
         pos = self._position()
         return pos is not None and self.navigator.is_fillable(pos)
-
-    def fill_range(self, selected: PasteRange, text: str) -> bool:
-        """Ctrl+Enter: one entry into every fillable cell of the selection, one undo step."""
-        refs = [cell.ref for cell in self._cells_in(selected) if cell.role is CellRole.VALUE]
-        return self.grid_model.set_many(refs, text)  # type: ignore[arg-type]
-
-    def _cells_in(self, selected: PasteRange) -> list[GridCell]:
-        """The value and total cells whose rectangles start inside a selection."""
-        layout = self.grid_model.layout
-        cells = []
-        for r in range(selected.top, selected.bottom + 1):
-            for c in range(selected.left, selected.right + 1):
-                cell = layout.at(r, c)
-                if cell is not None and cell.ref is not None:
-                    cells.append(cell)
-        return cells
-
-    # -------------------------------------------------- clipboard
-
-    def _selected_range(self) -> PasteRange | None:
-        indexes = self.selectedIndexes()
-        if not indexes:
-            current = self.currentIndex()
-            if not current.isValid():
-                return None
-            indexes = [current]
-        rows = [i.row() for i in indexes]
-        cols = [i.column() for i in indexes]
-        return PasteRange(min(rows), min(cols), max(rows), max(cols))
-
-    def copy_selection(self) -> None:
-        selected = self._selected_range()
-        if selected is None:
-            return
-        model = self.grid_model
-        rows = []
-        for r in range(selected.top, selected.bottom + 1):
-            row = []
-            for c in range(selected.left, selected.right + 1):
-                cell = model.layout.covering(r, c)
-                origin = cell is not None and (cell.row, cell.col) == (r, c)
-                row.append(str(model.data(model.index(r, c))) if origin else "")
-            rows.append(row)
-        QGuiApplication.clipboard().setText(format_block(rows))
-        self.message.emit(f"已复制 {len(rows)} 行 × {len(rows[0])} 列")
-
-    def paste(self) -> None:
-        selected = self._selected_range()
-        if selected is None:
-            return
-        model = self.grid_model
-        document = model.document
-        text = QGuiApplication.clipboard().text()
-        try:
-            changes = plan_paste(
-                document.report, model.layout, text, selected.top, selected.left, fill=selected
-            )
-        except PasteError as exc:
-            self.message.emit(f"未粘贴：{exc}")
-            return
-        changes = {ref: v for ref, v in changes.items() if document.report.get(ref) != v}
-        for ref in changes:
-            model.refused.pop(ref, None)
-        if not changes:
-            self.message.emit("粘贴的内容与表中已有数值相同")
-            return
-        document.undo_stack.push(
-            SetCellsCommand(document, changes, f"粘贴 {len(changes)} 个单元格")
-        )
-        self.message.emit(f"已粘贴 {len(changes)} 个单元格")
-
-    def clear_selection(self) -> None:
-        selected = self._selected_range()
-        if selected is None:
-            return
-        model = self.grid_model
-        document = model.document
-        # A derived cell holds a value only when a published total was
-        # imported; clearing it hands the total back to the program.
-        refs: list[CellRef] = [
-            cell.ref
-            for cell in self._cells_in(selected)
-            if cell.ref is not None and cell.ref in document.report.cells
-        ]
-        model.clear_refusals()
-        if refs:
-            document.undo_stack.push(
-                SetCellsCommand(document, dict.fromkeys(refs), f"清除 {len(refs)} 个单元格")
-            )
 
     def select_refs(self, refs: list[CellRef]) -> None:
         """Select the cells an issue is about and put the cursor on the first."""
