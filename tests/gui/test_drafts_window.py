@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from gui.dialogs.backups import BackupsDialog
 from gui.dialogs.start import StartDialog
@@ -18,6 +18,7 @@ from gui.main_window import MainWindow
 from gui.session import PORTABLE_FOLDER, lock_store, store_folder
 from models.drafts import ANOTHER_WINDOW, DraftStore, DraftStoreError
 from models.editions import CellRef
+from tests.conftest import published_path
 from tests.gui.conftest import table_page
 from tests.gui.test_grid import _type
 
@@ -220,10 +221,7 @@ def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type:
 def test_import_published_report_from_pasted_text(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from gui.dialogs.import_report import ImportDialog, import_published
 
-    seeds = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds not beside the project")
-    (path,) = seeds.glob("003_*.txt")
+    path = published_path("003")
 
     def paste_and_import(self: ImportDialog) -> int:
         self.text.setPlainText(path.read_text(encoding="utf-8"))
@@ -319,13 +317,29 @@ def test_switching_reports_after_a_failed_save_asks_first(
 
 def test_the_open_report_cannot_be_trashed(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     current = store.create("甲局", 2021)
+    other = store.create("乙局", 2021)
     dialog = StartDialog(store, current=current)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    dialog.table.selectRow(0)
-    dialog.delete_button.click()
+    told: list[tuple[object, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, _title, text, *a: told.append((parent, text))
+    )
+
+    def trash(report_id: str) -> None:
+        dialog.table.selectRow([info.id for info in dialog.infos].index(report_id))
+        dialog.delete_button.click()
+
+    trash(current)
     assert store.list_trash() == []
-    assert dialog.next_button.parent() is not None  # in the dialog, not a stray window
+    assert told == [(dialog, "这份报告正在窗口中编辑，不能移到回收站。")]
+    # Another report goes to the trash from the same dialog: the refusal was the guard's.
+    trash(other)
+    assert [info.id for info in store.list_trash()] == [other]
+    assert len(told) == 1
+    # Every button of the start page is in the dialog, none a stray window.
+    buttons = [w for w in vars(dialog).values() if isinstance(w, QPushButton)]
+    assert dialog.next_button in buttons
+    assert all(dialog.isAncestorOf(button) for button in buttons)
 
 
 def test_last_years_report_follows_the_year(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
