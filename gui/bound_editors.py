@@ -10,23 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from gui.document import ReportDocument, get_field
+from gui.document import ReportDocument
 from gui.undo import SetFieldCommand
+from models.fields import TEXT_FIELDS, get_field
 from models.report import MAX_TEXT_CHARS
 
 MAX_LINE_CHARS = 200
 
-FIELD_NAMES = {
-    "agency": "机关名称",
-    "preamble": "前言",
-    "contact": "联系方式",
-    "sections.overview": "一、总体情况",
-    "sections.proactive": "表二前说明",
-    "sections.requests": "表三前说明",
-    "sections.review": "表四前说明",
-    "sections.problems": "五、存在的主要问题及改进情况",
-    "sections.other": "六、其他需要报告的事项",
-}
 
 
 def _undo_keys(document: ReportDocument, event: QKeyEvent) -> bool:
@@ -62,7 +52,7 @@ class BoundTextEdit(QPlainTextEdit):
         if self._updating:
             return
         text = self.toPlainText()
-        name = FIELD_NAMES.get(self.field, self.field)
+        name = TEXT_FIELDS[self.field]
         if len(text) > MAX_TEXT_CHARS:
             # Never keep what the draft file could not be read back with.
             self._on_field_changed(self.field)
@@ -120,7 +110,7 @@ class BoundLineEdit(QLineEdit):
         document.structureChanged.connect(lambda: self._on_field_changed(self.field))
 
     def _on_edited(self, text: str) -> None:
-        name = FIELD_NAMES.get(self.field, self.field)
+        name = TEXT_FIELDS[self.field]
         self.report_document.undo_stack.push(
             SetFieldCommand(self.report_document, self.field, text, f"编辑{name}")
         )

@@ -7,43 +7,15 @@ checks and emits ``checked`` so that colours and the issues list follow at once.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from models.editions import CellRef
+from models.fields import FieldValue, set_field
 from models.report import Report
 from models.totals import compute_totals
 from models.validation import CheckResult, Issue, check
 from models.values import Value
-
-
-def get_field(report: Report, name: str) -> object:
-    if name.startswith("sections."):
-        return report.sections.get(name.split(".", 1)[1], "")
-    if name.startswith("units."):
-        return report.units.get(name.split(".", 1)[1], "")
-    return getattr(report, name)
-
-
-def set_field(report: Report, name: str, value: object) -> None:
-    if name.startswith("sections."):
-        report.sections[name.split(".", 1)[1]] = str(value)
-    elif name.startswith("units."):
-        key = name.split(".", 1)[1]
-        if value:
-            report.units[key] = str(value)
-        else:
-            report.units.pop(key, None)
-    elif name == "year":
-        assert isinstance(value, int)
-        report.year = value
-    elif name == "issue_date":
-        assert value is None or isinstance(value, dt.date)
-        report.issue_date = value
-    else:
-        setattr(report, name, value)
 
 
 class ReportDocument(QObject):
@@ -73,7 +45,7 @@ class ReportDocument(QObject):
         self.recheck()
         self.cellsChanged.emit(list(changes))
 
-    def apply_field(self, name: str, value: object) -> None:
+    def apply_field(self, name: str, value: FieldValue) -> None:
         set_field(self.report, name, value)
         self.recheck()
         self.fieldChanged.emit(name)

@@ -6,8 +6,9 @@ import time
 
 from PySide6.QtGui import QUndoCommand
 
-from gui.document import ReportDocument, get_field
+from gui.document import ReportDocument
 from models.editions import CellRef
+from models.fields import FieldValue, get_field
 from models.report import Report
 from models.values import Value
 
@@ -33,7 +34,7 @@ class SetCellsCommand(QUndoCommand):
 class SetFieldCommand(QUndoCommand):
     """One field's new value; consecutive typing in the same text field merges."""
 
-    def __init__(self, document: ReportDocument, name: str, value: object, text: str):
+    def __init__(self, document: ReportDocument, name: str, value: FieldValue, text: str):
         super().__init__(text)
         self.document = document
         self.name = name
