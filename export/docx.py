@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.editions import get_edition
+from models.editions import SECTION_TABLES, get_edition
 from models.report import SECTION_TITLES, Report
 from models.totals import compute_totals, shown_value
 from models.values import format_value
@@ -24,7 +24,6 @@ def build_docx(report: Report, path: Path) -> None:
     for line in (report.preamble + "\n" + report.contact).split("\n"):
         if line.strip():
             doc.add_paragraph(line.strip())
-    tables = {"proactive": "t2", "requests": "t3", "review": "t4"}
     totals = compute_totals(report)
     edition = get_edition(report.edition)
     for key, title in SECTION_TITLES.items():
@@ -32,8 +31,8 @@ def build_docx(report: Report, path: Path) -> None:
         for line in report.sections.get(key, "").split("\n"):
             if line.strip():
                 doc.add_paragraph(line.strip())
-        if key in tables:
-            layout = edition.layout(tables[key])
+        if key in SECTION_TABLES:
+            layout = edition.layout(SECTION_TABLES[key])
             table = doc.add_table(rows=layout.n_rows, cols=layout.n_cols)
             table.style = "Table Grid"
             for cell in layout.cells:

@@ -43,7 +43,7 @@ from reportlab.platypus import (
 
 from export.fonts import register_fonts
 from models import APP_NAME, APP_VERSION
-from models.editions import CellRole, GridLayout, get_edition
+from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition
 from models.files import write_bytes_atomically
 from models.report import SECTION_TITLES, Report
 from models.totals import compute_totals
@@ -329,12 +329,11 @@ def build_story(report: Report, fonts: dict[str, str]) -> list[Flowable]:
     ]
     story += _paragraphs(report.preamble, styles, fonts)
     story += _paragraphs(report.contact, styles, fonts)
-    tables = {"proactive": "t2", "requests": "t3", "review": "t4"}
     for key, title in SECTION_TITLES.items():
         heading = Paragraph(escape(title), styles["heading"])
         text = _paragraphs(report.sections.get(key, ""), styles, fonts)
-        if key in tables:
-            first, *others = _tables(report, tables[key], fonts)
+        if key in SECTION_TABLES:
+            first, *others = _tables(report, SECTION_TABLES[key], fonts)
             # A table (or 表二 block) starts on a new page rather than break;
             # a heading never stays behind at the foot of a page.  (Never nest
             # KeepTogether: an inner one reports an endless height.)

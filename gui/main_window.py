@@ -37,7 +37,8 @@ from gui.screen_fit import fit_to_screen
 from gui.session import Session, documents_folder
 from models import APP_NAME
 from models.drafts import DraftStore, DraftStoreError, save_draft_file
-from models.editions import get_edition
+from models.editions import SECTION_TABLES, get_edition
+from models.report import SECTION_KEYS
 from models.validation import Issue, Severity
 
 # Navigation: (key, label); the key names the page and the fields it shows.
@@ -51,20 +52,9 @@ PAGES = (
     ("other", "六、其他事项"),
     ("compare", "年度对比"),
 )
-FIELD_PAGES = {
-    "agency": "meta",
-    "year": "meta",
-    "edition": "meta",
-    "issue_date": "meta",
-    "preamble": "meta",
-    "contact": "meta",
-    "sections.overview": "overview",
-    "sections.proactive": "t2",
-    "sections.requests": "t3",
-    "sections.review": "t4",
-    "sections.problems": "problems",
-    "sections.other": "other",
-}
+# The page that shows a field: a section's own page (a table's, for the text
+# before it), else 基本信息.
+FIELD_PAGES = {f"sections.{key}": SECTION_TABLES.get(key, key) for key in SECTION_KEYS}
 SUMMARY_DELAY_MS = 150
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 

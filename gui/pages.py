@@ -24,13 +24,19 @@ from gui.document import ReportDocument
 from gui.grid_model import COLOURS, ReportTableModel
 from gui.grid_view import ReportGridView
 from gui.undo import ReplaceReportCommand, SetFieldCommand
-from models.editions import EDITION_TITLES, EDITIONS, MONEY_UNITS, CellRef, ValueKind, get_edition
+from models.editions import (
+    EDITION_TITLES,
+    EDITIONS,
+    MONEY_UNITS,
+    TABLE_SECTIONS,
+    CellRef,
+    ValueKind,
+    get_edition,
+)
 from models.guidance import SECTION_HINTS
-from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES, Report
-from models.units import switch_money_unit
+from models.report import MAX_YEAR, MIN_YEAR, SECTION_TITLES
+from models.switches import switch_edition, switch_money_unit
 from models.values import EntryError
-
-TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
 
 
 @runtime_checkable
@@ -177,17 +183,6 @@ class MetaPage(QWidget):
         self.document.undo_stack.push(
             ReplaceReportCommand(self.document, new, f"切换到{key}年版模板")
         )
-
-
-def switch_edition(report: Report, edition_key: str) -> tuple[Report, list[CellRef]]:
-    """The report in another edition: cells with the same key carry over; the rest are listed."""
-    target = get_edition(edition_key)
-    new = report.copy()
-    new.edition = edition_key
-    new.cells = {ref: v for ref, v in report.cells.items() if target.has_cell(ref)}
-    new.units = {k: u for k, u in report.units.items() if target.has_cell(CellRef.parse(k))}
-    lost = [ref for ref in report.cells if not target.has_cell(ref)]
-    return new, lost
 
 
 class NarrativePage(QWidget):

@@ -461,6 +461,16 @@ T4_OUTCOMES = (
     ("other", "其他结果"),
     ("pending", "尚未审结"),
 )
+T4_OUTCOME_WORDS = dict(T4_OUTCOMES)
+
+# The narrative section printed before each table (its optional text).
+TABLE_SECTIONS = {"t2": "proactive", "t3": "requests", "t4": "review"}
+SECTION_TABLES = {section: table for table, section in TABLE_SECTIONS.items()}
+
+# 表二's stock rows, carried from last year's report: edition 2019 counts items
+# (上一年项目数量 + 本年增/减), edition 2021 documents in force.
+STOCK_ROWS_2019 = ("licensing", "other_services", "penalty", "coercion", "fees")
+STOCK_ROWS_2021 = ("rules", "normative")
 
 
 def t4_group_label(group: str) -> str:

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from models.editions import T4_OUTCOMES
+
 _COUNTER = r"\s*(?:件|项|个|份|起|宗|次)"
 # A figure has at most 12 digits (as a cell does): a longer run is no claim,
 # and int() of thousands of digits would raise.
@@ -32,12 +34,7 @@ _GROUPS = (
     ("after", re.compile(r"复议后(?:提起)?起诉[^\d。；;，,、]{0,6}?" + _NUM + _COUNTER)),
     ("review", _REVIEW),
 )
-_OUTCOME_WORDS = {
-    "结果维持": "upheld",
-    "结果纠正": "corrected",
-    "其他结果": "other",
-    "尚未审结": "pending",
-}
+_OUTCOME_WORDS = {word: key for key, word in T4_OUTCOMES}
 _OUTCOME = re.compile(r"(结果维持|结果纠正|其他结果|尚未审结)\s*" + _NUM + r"\s*(?:件|起|个|宗)?")
 
 

@@ -17,6 +17,9 @@ from enum import StrEnum
 from models.editions import (
     EDITION_2019,
     EDITION_2021,
+    STOCK_ROWS_2019,
+    STOCK_ROWS_2021,
+    T4_OUTCOME_WORDS,
     CellRef,
     Edition,
     edition_for_year,
@@ -262,10 +265,7 @@ def _readings(
         return readings, (new, carried, done, forward), "表三新收申请（或含上年结转、办理结果）"
     if subject == "review":
         ref = CellRef("t4", "all", "review_total")
-        cells = tuple(
-            CellRef("t4", "all", f"review_{k}")
-            for k in ("upheld", "corrected", "other", "pending", "total")
-        )
+        cells = tuple(CellRef("t4", "all", f"review_{k}") for k in (*T4_OUTCOME_WORDS, "total"))
         return both(ref), cells, "表四行政复议总计"
     if subject == "litigation":
         direct, after = CellRef("t4", "all", "direct_total"), CellRef("t4", "all", "after_total")
@@ -274,12 +274,7 @@ def _readings(
     group, outcome = subject.split(".")
     ref = CellRef("t4", "all", f"{group}_{outcome}")
     label = t4_group_label(group)
-    word = {
-        "upheld": "结果维持",
-        "corrected": "结果纠正",
-        "other": "其他结果",
-        "pending": "尚未审结",
-    }[outcome]
+    word = T4_OUTCOME_WORDS[outcome]
     return {_n(report.cells.get(ref))}, (ref,), f"表四{label}“{word}”"
 
 
@@ -429,7 +424,7 @@ def _carry(
 def _stock(report: Report, previous: Report) -> list[Issue]:
     issues = []
     if report.edition == EDITION_2021 and previous.edition == EDITION_2021:
-        for row in ("rules", "normative"):
+        for row in STOCK_ROWS_2021:
             ref = CellRef("t2", row, "in_force")
             last = previous.cells.get(ref)
             now = report.cells.get(ref)
@@ -450,7 +445,7 @@ def _stock(report: Report, previous: Report) -> list[Issue]:
                     )
                 )
     if report.edition == EDITION_2019 and previous.edition == EDITION_2019:
-        for row in ("licensing", "other_services", "penalty", "coercion", "fees"):
+        for row in STOCK_ROWS_2019:
             ref = CellRef("t2", row, "prev_items")
             last = previous.cells.get(ref)
             change = previous.cells.get(CellRef("t2", row, "change"))

@@ -11,11 +11,16 @@ counterpart is listed for the clerk rather than dropped in silence.
 
 from __future__ import annotations
 
-from models.editions import EDITION_2019, T3_APPLICANT_COLS, CellRef, edition_for_year, get_edition
+from models.editions import (
+    EDITION_2019,
+    STOCK_ROWS_2019,
+    T3_APPLICANT_COLS,
+    CellRef,
+    edition_for_year,
+    get_edition,
+)
 from models.report import Report, new_report
 from models.totals import compute_totals, effective, shown_value
-
-STOCK_ROWS_2019 = ("licensing", "other_services", "penalty", "coercion", "fees")
 
 
 def next_year_report(previous: Report, carry_text: bool = False) -> tuple[Report, list[str]]:
