@@ -18,7 +18,6 @@ from models.report import MAX_TEXT_CHARS
 MAX_LINE_CHARS = 200
 
 
-
 def _undo_keys(document: ReportDocument, event: QKeyEvent) -> bool:
     if event.matches(QKeySequence.StandardKey.Undo):
         document.undo_stack.undo()

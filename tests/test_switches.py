@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from models.editions import CellRef
+from models.editions import CellRef, get_edition
 from models.report import new_report
-from models.units import convert_money, switch_money_unit
+from models.switches import convert_money, switch_edition, switch_money_unit
 from models.values import EntryError
 
 
@@ -31,3 +31,16 @@ def test_switching_a_report_keeps_the_amount_and_the_original() -> None:
     switched = switch_money_unit(report, ref, "万元")
     assert switched.get(ref) == Decimal("15.9334") and switched.unit_of(ref) == "万元"
     assert report.get(ref) == Decimal("159334") and report.unit_of(ref) == "元"
+
+
+def test_an_edition_switch_keeps_the_cells_both_have_and_lists_the_rest() -> None:
+    from tests.conftest import load_seed
+
+    report = load_seed("003")  # edition 2019
+    switched, lost = switch_edition(report, "2021")
+    assert switched.edition == "2021" and report.edition == "2019"
+    assert switched.get(CellRef("t3", "new", "natural")) == report.get(
+        CellRef("t3", "new", "natural")
+    )
+    assert CellRef("t3", "other", "natural") in lost  # （六）其他处理 became three rows
+    assert all(not get_edition("2021").has_cell(ref) for ref in lost)
