@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QLabel,
     QListWidget,
@@ -26,6 +23,7 @@ from shiboken6 import isValid
 
 from gui.chart import ComparisonPage
 from gui.dialogs.backups import BackupsDialog
+from gui.dialogs.draft_files import ask_draft_to_import, export_draft_file
 from gui.dialogs.start import StartDialog, import_with_question
 from gui.document import ReportDocument
 from gui.grid_view import ReportGridView
@@ -34,9 +32,9 @@ from gui.menus import build_menus
 from gui.pages import MetaPage, NarrativePage, Page, TablePage, colour_legend
 from gui.pdf_jobs import PdfJobs
 from gui.screen_fit import fit_to_screen
-from gui.session import Session, documents_folder
+from gui.session import Session
 from models import APP_NAME
-from models.drafts import DraftStore, DraftStoreError, save_draft_file
+from models.drafts import DraftStore, DraftStoreError
 from models.editions import SECTION_TABLES, get_edition
 from models.report import SECTION_KEYS
 from models.validation import Issue, Severity
@@ -406,18 +404,10 @@ class MainWindow(QMainWindow):
     def import_draft(self) -> None:
         if self.store is None or self.read_only:
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            "导入草稿文件",
-            str(self.settings.value("folder", documents_folder())),
-            "报告草稿 (*.json)",
-        )
-        if not name:
+        path = ask_draft_to_import(self, self.settings)
+        if path is None or not self.may_leave_report():
             return
-        self.settings.setValue("folder", str(Path(name).parent))
-        if not self.may_leave_report():
-            return
-        chosen = import_with_question(self.store, Path(name), self)
+        chosen = import_with_question(self.store, path, self)
         if chosen:
             self.open_report(chosen)
 
@@ -431,22 +421,10 @@ class MainWindow(QMainWindow):
             self.open_report(chosen)
 
     def export_draft(self) -> bool:
-        report = self.document.report
-        folder = Path(str(self.settings.value("folder", documents_folder())))
-        suggested = folder / f"{report.agency or '报告'}{report.year}.json"
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出草稿文件", str(suggested), "报告草稿 (*.json)"
-        )
-        if not name:
-            return False
-        try:
-            save_draft_file(report, Path(name))
-        except DraftStoreError as exc:
-            QMessageBox.warning(self, "导出失败", str(exc))
-            return False
-        self.settings.setValue("folder", str(Path(name).parent))
-        self._show_message(f"已导出草稿文件 {name}")
-        return True
+        path = export_draft_file(self, self.document.report, self.settings)
+        if path is not None:
+            self._show_message(f"已导出草稿文件 {path}")
+        return path is not None
 
     def restore_backup(self) -> None:
         if self.store is None or self.report_id is None or self.read_only:
