@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.timing import median_ms
-from models.drafts import DraftStore
 from models.report import Report, from_json
+from models.store import DraftStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 REPORTS = 1000

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from models.drafts import (
+from models.report import from_json, new_report
+from models.store import (
     MAX_STORE_FILE_BYTES,
     AtomicJSONStorage,
     DraftExistsError,
@@ -23,7 +24,7 @@ from models.drafts import (
     DraftStoreError,
     save_draft_file,
 )
-from models.report import from_json, new_report
+from models.store import storage as storage_module
 from models.validation import Severity, check
 from tests.conftest import load_seed
 
@@ -208,6 +209,26 @@ def test_trash_restore_purge(store: DraftStore) -> None:
     with pytest.raises(DraftStoreError):
         store.restore(binned)
     assert {i.id for i in DraftStore(store.folder).list_reports()} == {kept, taken}
+
+
+def test_purge_trash_empties_the_trash(store: DraftStore) -> None:
+    kept = _add_seed(store, "000")
+    binned = [_add_seed(store, seed) for seed in ("001", "002", "003")]
+    for report_id in binned:
+        store.delete(report_id)
+    assert len(store.list_trash()) == 3
+
+    assert store.purge_trash() == 3
+    assert store.list_trash() == []
+    assert [i.id for i in store.list_reports()] == [kept]
+    for report_id in binned:
+        assert not _report_file(store, report_id).exists()
+        assert not (store.folder / "backups" / report_id).exists()
+    assert store.purge_trash() == 0
+    reopened = DraftStore(store.folder)
+    assert reopened.list_trash() == [] and reopened.notices == []
+    with pytest.raises(DraftStoreError, match="只读"):
+        DraftStore(store.folder, read_only=True).purge_trash()
 
 
 # ---------------------------------------------------------------- backups
@@ -406,6 +427,132 @@ def test_index_written_before_a_stop_is_brought_up_to_date(store: DraftStore) ->
         reopened.create("郑州市公安局金水分局", 2020)
 
 
+STORE_V1 = ROOT / "tests" / "fixtures" / "store_v1"
+
+
+def _store_v1(tmp_path: Path, index_newest: bool) -> Path:
+    """A copy of the fixture store in the format of schema version 1."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for source in STORE_V1.rglob("*.json"):
+        target = folder / source.relative_to(STORE_V1)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    # A checkout gives the files any order in time: fix it, so that the index
+    # is either trusted as it is or checked against every report file.
+    files = sorted((folder / "reports").glob("*.json"))
+    base = 1_700_000_000 * 10**9
+    for n, path in enumerate([*files, folder / "index.json"]):
+        stamp = base + n * 10**9 if index_newest else base - n * 10**9
+        os.utime(path, ns=(stamp, stamp))
+    return folder
+
+
+@pytest.mark.parametrize("index_newest", [True, False])
+def test_a_store_of_schema_version_1_opens_and_is_migrated(
+    tmp_path: Path, index_newest: bool
+) -> None:
+    folder = _store_v1(tmp_path, index_newest)
+    index = folder / "index.json"
+    old = json.loads(index.read_text(encoding="utf-8"))
+    assert "meta" not in old and all("deleted" in e for e in old["reports"].values())
+    untouched = {p: p.read_bytes() for p in folder.rglob("*.json")}
+
+    # Read-only: it opens, and nothing is written.
+    reader = DraftStore(folder, read_only=True)
+    assert reader.notices == []
+    assert {p: p.read_bytes() for p in folder.rglob("*.json")} == untouched
+
+    store = DraftStore(folder)
+    assert store.notices == []
+    listed = [(i.agency, i.year, i.deleted) for i in store.list_reports()]
+    assert listed == [("某某区司法局", 2023, False), ("某某区公安分局", 2023, False)]
+    (binned,) = store.list_trash()
+    assert (binned.agency, binned.year) == ("某某区财政局", 2022)
+    assert binned.deleted_at == dt.datetime(2024, 3, 1, 9, 8)
+    assert store.list_reports() == reader.list_reports()
+    assert store.list_trash() == reader.list_trash()
+
+    # The first write, on opening, puts the index in the current schema.
+    new = json.loads(index.read_text(encoding="utf-8"))
+    assert new["meta"] == {"1": {"schema_version": 2}}
+    assert new["reports"].keys() == old["reports"].keys()
+    for key, entry in new["reports"].items():
+        before = {k: v for k, v in old["reports"][key].items() if k != "deleted"}
+        assert entry == before
+    for path, data in untouched.items():
+        if path != index:
+            assert path.read_bytes() == data  # report files and backups are unchanged
+
+    first = next(i.id for i in store.list_reports() if i.agency == "某某区公安分局")
+    report = store.open(first)
+    assert report.sections["overview"] == "本年度工作概况（第二版）。"
+    assert len(store.list_backups(first)) == 2
+    store.restore(binned.id)
+    store.delete(first)
+    reopened = DraftStore(folder)
+    assert reopened.notices == []
+    assert [i.agency for i in reopened.list_trash()] == ["某某区公安分局"]
+    assert {i.agency for i in reopened.list_reports()} == {"某某区司法局", "某某区财政局"}
+    assert all("deleted" not in e for e in json.loads(index.read_text())["reports"].values())
+
+
+def test_a_migration_that_cannot_be_written_is_held_until_the_next_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _store_v1(tmp_path, index_newest=True)
+    index = folder / "index.json"
+    before = index.read_bytes()
+    real_write = storage_module.write_bytes_atomically
+
+    def index_unwritable(path: Path, data: bytes) -> None:
+        if path.name == "index.json":
+            raise OSError(28, "No space left on device")
+        real_write(path, data)
+
+    monkeypatch.setattr(storage_module, "write_bytes_atomically", index_unwritable)
+    store = DraftStore(folder)
+    assert index.read_bytes() == before
+    assert len(store.list_reports()) == 2 and len(store.list_trash()) == 1
+    first = store.list_reports()[0].id
+    with pytest.raises(DraftStoreError, match="没有保存"):
+        store.save(first, store.open(first))
+    assert len(store.list_reports()) == 2 and len(store.list_trash()) == 1
+
+    monkeypatch.setattr(storage_module, "write_bytes_atomically", real_write)
+    store.save(first, store.open(first))
+    written = json.loads(index.read_text(encoding="utf-8"))
+    assert written["meta"] == {"1": {"schema_version": 2}}
+    assert len(written["reports"]) == 3
+    assert all("deleted" not in e for e in written["reports"].values())
+    assert DraftStore(folder).list_trash() == store.list_trash()
+
+
+def test_a_version_1_entry_whose_two_trash_fields_disagree_is_damage(tmp_path: Path) -> None:
+    folder = _store_v1(tmp_path, index_newest=True)
+    index = folder / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    entry = next(e for e in data["reports"].values() if e["deleted"])
+    entry["deleted"] = False
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    store = DraftStore(folder)
+    (notice,) = store.take_notices()
+    assert "不完整的记录" in notice and "3 份" in notice
+    assert [i.agency for i in store.list_trash()] == ["某某区财政局"]  # from the report file
+
+
+def test_an_index_of_a_newer_schema_is_refused(store: DraftStore) -> None:
+    _add_seed(store, "000")
+    index = store.folder / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["meta"]["1"]["schema_version"] = 3
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = index.read_bytes()
+    with pytest.raises(DraftStoreError, match="更新版本的程序"):
+        DraftStore(store.folder)
+    assert index.read_bytes() == before
+
+
 # ---------------------------------------------------------------- disk errors
 
 
@@ -451,7 +598,7 @@ FULL_DISK = r"""
 import resource, signal, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from models.drafts import DraftStore, DraftStoreError
+from models.store import DraftStore, DraftStoreError
 store = DraftStore(Path(sys.argv[2]))
 report = store.open(sys.argv[3])
 report.sections["other"] = "磁盘满时的修改"
@@ -513,7 +660,7 @@ def test_draft_file_round_trip(store: DraftStore, tmp_path: Path, clock: Clock) 
     report_id = _add_seed(store, "002")
     path = tmp_path / "usb" / "草稿.json"
     path.parent.mkdir()
-    store.export_draft(report_id, path)
+    save_draft_file(store.open(report_id), path)
     assert from_json(path.read_text(encoding="utf-8")) == load_seed("002")
     assert [p.name for p in path.parent.iterdir()] == ["草稿.json"]
 
@@ -565,7 +712,7 @@ def test_import_refuses_bad_files(
 def test_export_to_an_unwritable_place(store: DraftStore, tmp_path: Path) -> None:
     report_id = store.create("某局", 2024)
     with pytest.raises(DraftStoreError, match="没有写成"):
-        store.export_draft(report_id, tmp_path / "missing-folder" / "draft.json")
+        save_draft_file(store.open(report_id), tmp_path / "missing-folder" / "draft.json")
 
 
 # ---------------------------------------------------------------- atomic storage
@@ -580,13 +727,30 @@ def test_atomic_storage_writes_readable_utf8(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["db.json"]  # no temporary left
 
 
+def test_atomic_storage_keeps_what_is_on_disk_when_a_write_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.json"
+    table = TinyDB(path, storage=AtomicJSONStorage).table("t")
+    table.insert({"agency": "甲局"})
+
+    def full_disk(_path: Path, _data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("models.store.storage.write_bytes_atomically", full_disk)
+    with pytest.raises(OSError):
+        table.update({"agency": "乙局"}, doc_ids=[1])  # TinyDB changes what it read in place
+    assert table.all() == [{"agency": "甲局"}]
+    assert json.loads(path.read_text(encoding="utf-8")) == {"t": {"1": {"agency": "甲局"}}}
+
+
 # ---------------------------------------------------------------- crashes
 
 SAVE_FOREVER = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from models.drafts import DraftStore
+from models.store import DraftStore
 store = DraftStore(Path(sys.argv[2]))
 report_id = sys.argv[3]
 report = store.open(report_id)
