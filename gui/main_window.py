@@ -31,12 +31,12 @@ from gui.issues_panel import IssuesPanel
 from gui.menus import build_menus
 from gui.pages import MetaPage, NarrativePage, Page, TablePage, colour_legend
 from gui.pdf_jobs import PdfJobs
-from gui.screen_fit import fit_to_screen
 from gui.session import Session
+from gui.window_state import RememberedLayout
 from models import APP_NAME
-from models.drafts import DraftStore, DraftStoreError
 from models.editions import SECTION_TABLES, get_edition
 from models.report import SECTION_KEYS
+from models.store import DraftStore, DraftStoreError
 from models.validation import Issue, Severity
 
 # Navigation: (key, label); the key names the page and the fields it shows.
@@ -54,7 +54,6 @@ PAGES = (
 # before it), else 基本信息.
 FIELD_PAGES = {f"sections.{key}": SECTION_TABLES.get(key, key) for key in SECTION_KEYS}
 SUMMARY_DELAY_MS = 150
-ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 
 
 def _scrollable(page: QWidget) -> QScrollArea:
@@ -66,7 +65,7 @@ def _scrollable(page: QWidget) -> QScrollArea:
     return area
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RememberedLayout, QMainWindow):
     """Navigation, the page for the chosen part, the issues panel; menus in gui/menus.py."""
 
     toolbar: QToolBar  # the print buttons (gui/menus.py)
@@ -302,51 +301,11 @@ class MainWindow(QMainWindow):
         for view in self.grid_views():
             view.show_last_year(shown)
 
-    # -------------------------------------------------- zoom and settings
-
-    def step_zoom(self, direction: int) -> None:
-        nearest = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self.zoom))
-        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, nearest + direction))])
-
-    def set_zoom(self, zoom: float) -> None:
-        self.zoom = zoom
-        font = self.font()
-        font.setPointSizeF(self.base_point_size * zoom)
-        self.centralWidget().setFont(font)
-        self.issues.setFont(font)
-        for view in self.grid_views():
-            view.setFont(font)
-            view.apply_widths()
-        self.settings.setValue("zoom", zoom)
-        self._show_message(f"显示比例 {round(zoom * 100)}%")
-
-    def _restore_settings(self) -> None:
-        geometry = self.settings.value("geometry")
-        # A size saved at another display scale (100 % then 150 %) is no guide.
-        if str(self.settings.value("geometry_scale", "")) != str(self.devicePixelRatioF()):
-            geometry = None
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-            fit_to_screen(self)  # saved on a larger screen, or before a scaling change
-        else:
-            fit_to_screen(self, 1280, 860)
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state)
-        else:
-            # A fifth of the window, at most about six issues: the grid needs the rest.
-            height = max(90, min(170, self.height() // 5))
-            self.resizeDocks([self.issues_dock], [height], Qt.Orientation.Vertical)
-        if self.zoom != 1.0:
-            self.set_zoom(self.zoom)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.may_leave_report():
             event.ignore()
             return
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("geometry_scale", str(self.devicePixelRatioF()))
-        self.settings.setValue("window_state", self.saveState())
+        self._save_settings()
         event.accept()
 
     # -------------------------------------------------- drafts: autosave, files, backups
