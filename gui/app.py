@@ -22,7 +22,7 @@ from gui.session import (
     store_folder,
 )
 from models import APP_NAME
-from models.drafts import DraftStore, DraftStoreError
+from models.store import DraftStore, DraftStoreError
 
 ORGANIZATION = "GovInfoReport"
 

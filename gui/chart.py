@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
-from models.drafts import DraftStore, DraftStoreError
 from models.report import Report
+from models.store import DraftStore, DraftStoreError
 from models.year_to_year import MAIN_FIGURES, main_figures
 
 MAX_YEARS = 6

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from gui.document import ReportDocument
-from models.drafts import (
+from models.files import folder_write_problem
+from models.report import Report
+from models.store import (
     ANOTHER_WINDOW,
     DraftStore,
     DraftStoreError,
 )
-from models.files import folder_write_problem
-from models.report import Report
 
 PORTABLE_FOLDER = "数据"
 LOCK_FILE = "store.lock"

@@ -10,52 +10,12 @@ import sys
 from pathlib import Path
 
 from models.editions import EDITION_TITLES, EDITIONS, CellRef, get_edition
-from models.files import disk_reason, write_text_atomically
-from models.report import (
-    MAX_DOCUMENT_BYTES,
-    MAX_YEAR,
-    MIN_YEAR,
-    DocumentError,
-    Report,
-    from_json,
-    new_report,
-    to_json,
-)
+from models.files import disk_reason
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, new_report
+from models.store import DraftStoreError, load_draft, save_draft_file
 from models.validation import Issue, Severity, check
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
-MAX_DRAFT_BYTES = MAX_DOCUMENT_BYTES  # a full report is ~30 KB; anything huge is not a draft
-
-
-def load_draft(path: str) -> Report:
-    """Read a draft file, or raise DocumentError with a message naming the file."""
-    p = Path(path)
-    too_big = DocumentError(
-        f"文件“{path}”太大（超过{MAX_DRAFT_BYTES // 1024 // 1024}MB），不是报告草稿"
-    )
-    try:
-        if p.stat().st_size > MAX_DRAFT_BYTES:
-            raise too_big
-        # At most one byte over the limit: the file may have grown, or be a device.
-        with p.open("rb") as source:
-            data = source.read(MAX_DRAFT_BYTES + 1)
-        if len(data) > MAX_DRAFT_BYTES:
-            raise too_big
-        text = data.decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DocumentError(f"找不到文件“{path}”") from exc
-    except IsADirectoryError as exc:
-        raise DocumentError(f"“{path}”是文件夹，不是报告文件") from exc
-    except PermissionError as exc:
-        raise DocumentError(f"没有权限读取文件“{path}”") from exc
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"文件“{path}”不是文本格式的报告草稿") from exc
-    except OSError as exc:
-        raise DocumentError(f"无法读取文件“{path}”：{disk_reason(exc)}") from exc
-    try:
-        return from_json(text)
-    except DocumentError as exc:
-        raise DocumentError(f"“{path}”：{exc}") from exc
 
 
 def format_issue(report: Report, issue: Issue) -> str:
@@ -108,17 +68,10 @@ def run_new(agency: str, year: int, out: str, edition: str | None, force: bool) 
 
 
 def _write_draft(target: Path, report: Report) -> bool:
-    text = to_json(report)
-    # The same checks as opening it: nothing is written that could not be read back.
     try:
-        from_json(text)
-    except DocumentError as exc:
-        print(f"草稿没有写入“{target}”：{exc}", file=sys.stderr)
-        return False
-    try:
-        write_text_atomically(target, text)
-    except OSError as exc:
-        print(f"无法写入“{target}”：{disk_reason(exc)}", file=sys.stderr)
+        save_draft_file(report, target)  # refuses what could not be read back
+    except DraftStoreError as exc:
+        print(exc, file=sys.stderr)
         return False
     return True
 

@@ -29,7 +29,7 @@ from gui.app import create_app
 from gui.document import ReportDocument
 from gui.main_window import MainWindow
 from gui.pages import NarrativePage, TablePage
-from models.drafts import DraftStore
+from models.store import DraftStore
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dialogs import saved_time
-from models.drafts import (
+from models.store import (
     DraftStore,
 )
 

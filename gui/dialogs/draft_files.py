@@ -8,8 +8,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.session import documents_folder
-from models.drafts import DraftStoreError, save_draft_file
 from models.report import Report
+from models.store import DraftStoreError, save_draft_file
 
 DRAFT_FILTER = "报告草稿 (*.json)"
 

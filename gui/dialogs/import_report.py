@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from gui.screen_fit import fit_to_screen
 from gui.session import documents_folder
-from models.drafts import DraftStore, DraftStoreError
 from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
+from models.store import DraftStore, DraftStoreError
 
 
 class ImportDialog(QDialog):

@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 from gui.dialogs import saved_time
 from gui.screen_fit import fit_to_screen
 from gui.session import documents_folder
-from models.drafts import (
+from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
+from models.report import MAX_YEAR, MIN_YEAR, DocumentError
+from models.store import (
     DraftExistsError,
     DraftInfo,
     DraftStore,
     DraftStoreError,
 )
-from models.editions import EDITION_TITLES, EDITIONS, edition_for_year
-from models.report import MAX_YEAR, MIN_YEAR, DocumentError
 from models.year_to_year import next_year_report
 
 

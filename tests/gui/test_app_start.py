@@ -12,7 +12,7 @@ import gui.app as app_module
 from gui import crash_log
 from gui.dialogs.start import StartDialog
 from gui.main_window import MainWindow
-from models.drafts import ANOTHER_WINDOW, DraftStore
+from models.store import ANOTHER_WINDOW, DraftStore
 
 
 def test_start_opens_the_chosen_report(qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

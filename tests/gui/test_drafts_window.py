@@ -16,8 +16,8 @@ from gui.dialogs.start import StartDialog
 from gui.document import ReportDocument
 from gui.main_window import MainWindow
 from gui.session import PORTABLE_FOLDER, lock_store, store_folder
-from models.drafts import ANOTHER_WINDOW, DraftStore, DraftStoreError
 from models.editions import CellRef
+from models.store import ANOTHER_WINDOW, DraftStore, DraftStoreError
 from tests.conftest import published_path
 from tests.gui.conftest import table_page
 from tests.gui.test_grid import _type

@@ -254,7 +254,7 @@ def test_enter_after_a_whole_row_of_tabs_stays_at_the_next_row_start(make_window
 def test_autosave_while_typing_loses_no_key_and_keeps_focus(tmp_path, qtbot, settings) -> None:  # type: ignore[no-untyped-def]
     from gui.document import ReportDocument
     from gui.main_window import MainWindow
-    from models.drafts import DraftStore
+    from models.store import DraftStore
 
     store = DraftStore(tmp_path / "drafts")
     report_id = store.create("某某区公安分局", 2025)

@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from models.drafts import DraftStore
 from models.editions import CellRef
+from models.store import DraftStore
 
 SESSION = Path(__file__).resolve().parents[1] / "soak_session.py"
 EDITS, UNDO_PAIRS, TEXT_KEYS = 5000, 1000, 500

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from models.drafts import DraftStore
+from models.store import DraftStore
 from tests.conftest import load_seed
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from models.drafts import DraftStore
 from models.editions import CellRef
+from models.store import DraftStore
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "import")
