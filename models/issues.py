@@ -1,0 +1,67 @@
+"""What a check finds: issues (code, severity, cells or words, Chinese message), the
+result of a whole check, and what each rule asks, in the clerk's words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models.editions import CellRef
+from models.values import Value, format_value
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    severity: Severity
+    message: str
+    cells: tuple[CellRef, ...] = ()
+    # Non-cell places: "agency", "year", "edition", "issue_date", "preamble",
+    # "contact" or "sections.<key>"; ``span`` is a character range in that text.
+    field: str = ""
+    span: tuple[int, int] | None = None
+
+
+class CheckResult(list[Issue]):
+    """Every issue of a report, errors and warnings; a list, in the rules' order."""
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self if i.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self if i.severity is Severity.WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity is Severity.ERROR for i in self)
+
+
+RULES = {
+    "T3-ROW": "表三每一行：总计 = 各类申请人之和",
+    "T3-SUM": "表三每一列：（七）总计 = （一）至（六）各项之和",
+    "T3-BAL": "表三每一列：第一项 + 第二项 = 三（七）总计 + 第四项",
+    "T4-SUM": "表四每一组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    "VAL": "数字格式：件数为不小于0的整数，本年增/减可为负，金额最多4位小数",
+    "YEAR-CARRY": "上年结转 = 上年报告的结转下年度继续办理",
+    "YEAR-STOCK": "存量 = 上年存量 + 本年增减",
+    "TEXT-NUM": "正文中的数字与表格一致",
+    "EDITION": "模板版本与报告年度相符",
+    "MISSING": "必填内容已填写",
+    "FEE-TEXT": "收取费用时第六部分不能写“无”",
+    "STALE-YEAR": "正文没有把上一年写成本年度",
+}
+
+
+def blank_as_zero(value: Value | None) -> Value:
+    return 0 if value is None else value
+
+
+def shown_number(value: Value | None) -> str:
+    return format_value(blank_as_zero(value))

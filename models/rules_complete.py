@@ -1,0 +1,85 @@
+"""Rules of completeness: the edition fits the year (EDITION), nothing left blank or
+empty that the report needs (MISSING)."""
+
+from __future__ import annotations
+
+import re
+
+from models.editions import (
+    EDITION_2021,
+    CellRef,
+    Edition,
+    edition_for_year,
+)
+from models.issues import Issue, Severity
+from models.report import REQUIRED_SECTIONS, SECTION_TITLES, Report
+
+
+def edition_issues(report: Report) -> list[Issue]:
+    if not report.year:
+        return []
+    expected = edition_for_year(report.year)
+    if report.edition == expected:
+        return []
+    return [
+        Issue(
+            "EDITION",
+            Severity.WARNING,
+            f"{report.year}年度报告应使用{expected}年版模板，当前为{report.edition}年版",
+            field="edition",
+        )
+    ]
+
+
+_NOTHING = re.compile(r"^(本(行政)?机关|我(局|单位|委|办))?(暂)?无(其他需要报告的事项)?$")
+
+
+def says_nothing(text: str) -> bool:
+    return bool(_NOTHING.match(re.sub(r"[\s。.，,、；;：:！!]", "", text)))
+
+
+MIN_PROBLEMS_CHARS = 20
+
+
+def missing_issues(report: Report, edition: Edition) -> list[Issue]:
+    def warn(message: str, field: str = "", cells: tuple[CellRef, ...] = ()) -> Issue:
+        return Issue("MISSING", Severity.WARNING, message, cells, field=field)
+
+    issues = []
+    if not report.agency.strip():
+        issues.append(warn("未填写机关名称", "agency"))
+    if not report.year:
+        issues.append(warn("未填写报告年度", "year"))
+    if report.issue_date is None:
+        issues.append(warn("未填写成文日期（落款日期）", "issue_date"))
+    for key in REQUIRED_SECTIONS:
+        if not report.sections.get(key, "").strip():
+            issues.append(warn(f"{SECTION_TITLES[key]}尚未填写", f"sections.{key}"))
+    problems = report.sections.get("problems", "").strip()
+    if problems and (says_nothing(problems) or len(problems) < MIN_PROBLEMS_CHARS):
+        issues.append(
+            warn(
+                f"{SECTION_TITLES['problems']}只有“{problems[:20]}”，应写明存在的问题和改进措施",
+                "sections.problems",
+            )
+        )
+    other = report.sections.get("other", "")
+    if report.edition == EDITION_2021 and other.strip() and "信息处理费" not in other:
+        issues.append(
+            warn(
+                "2021年版模板要求在第六部分报告收取信息处理费情况（如“本机关未收取信息处理费”）",
+                "sections.other",
+            )
+        )
+    for table in edition.tables:
+        blank = tuple(
+            c for c in edition.input_cells() if c.table == table.key and c not in report.cells
+        )
+        if blank:
+            issues.append(
+                warn(
+                    f"{table.number}有{len(blank)}个单元格未填写（空白表示未填，没有的请填0）",
+                    cells=blank,
+                )
+            )
+    return issues
