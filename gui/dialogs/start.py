@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -44,9 +45,16 @@ from models.year_to_year import next_year_report
 class NewReportDialog(QDialog):
     """新建: agency and year; the edition follows the year (and can be changed)."""
 
-    def __init__(self, parent: QWidget | None = None, agency: str = "", year: int | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        agency: str = "",
+        year: int | None = None,
+        title: str = "新建报告",
+    ):
         super().__init__(parent)
-        self.setWindowTitle("新建报告")
+        self.setWindowTitle(title)
+        self._title = title
         form = QFormLayout(self)
         self.agency = QLineEdit(agency)
         self.agency.setPlaceholderText("如：某某市公安局某某分局")
@@ -59,6 +67,8 @@ class NewReportDialog(QDialog):
         form.addRow("机关名称：", self.agency)
         form.addRow("报告年度：", self.year)
         form.addRow("模板版本：", self.edition)
+        # Copying or renaming keeps the report's edition: only 新建 chooses one.
+        form.setRowVisible(self.edition, title == "新建报告")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -73,7 +83,7 @@ class NewReportDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.agency.text().strip():
-            QMessageBox.warning(self, "新建报告", "请填写机关名称")
+            QMessageBox.warning(self, self._title, "请填写机关名称")
             return
         self.accept()
 
@@ -133,6 +143,15 @@ class StartDialog(QDialog):
         self.delete_button = QPushButton("移到回收站")
         self.trash_button = QPushButton("回收站")
         self.restore_button = QPushButton("恢复")
+        self.empty_trash_button = QPushButton("清空回收站…")
+        # Less frequent commands: under 更多 and on the list's right-click menu.
+        self.more_button = QPushButton("更多")
+        more = QMenu(self.more_button)
+        self.copy_action = more.addAction("复制为新报告…")
+        self.rename_action = more.addAction("重命名…")
+        self.more_button.setMenu(more)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.copy_action, self.rename_action])
         for button in (
             self.open_button,
             self.new_button,
@@ -141,6 +160,8 @@ class StartDialog(QDialog):
             self.published_button,
             self.delete_button,
             self.restore_button,
+            self.empty_trash_button,
+            self.more_button,
             self.trash_button,
         ):
             row.addWidget(button)
@@ -154,6 +175,9 @@ class StartDialog(QDialog):
         self.delete_button.clicked.connect(self._delete)
         self.trash_button.clicked.connect(self._toggle_trash)
         self.restore_button.clicked.connect(self._restore)
+        self.empty_trash_button.clicked.connect(self._empty_trash)
+        self.copy_action.triggered.connect(self._duplicate)
+        self.rename_action.triggered.connect(self._rename)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         for button in (self.new_button, self.import_button, self.published_button):
             button.setEnabled(not read_only)
@@ -194,6 +218,9 @@ class StartDialog(QDialog):
         self.next_button.setVisible(not self.showing_trash)
         self.delete_button.setVisible(not self.showing_trash)
         self.restore_button.setVisible(self.showing_trash)
+        self.empty_trash_button.setVisible(self.showing_trash)
+        self.empty_trash_button.setEnabled(bool(infos) and not self.read_only)
+        self.more_button.setVisible(not self.showing_trash)
         self.trash_button.setText("返回报告列表" if self.showing_trash else "回收站")
         self._update_buttons()
 
@@ -203,6 +230,8 @@ class StartDialog(QDialog):
         self.open_button.setEnabled(chosen)
         for button in (self.next_button, self.delete_button, self.restore_button):
             button.setEnabled(chosen and not self.read_only)
+        for action in (self.copy_action, self.rename_action):
+            action.setEnabled(chosen and not self.read_only and not self.showing_trash)
 
     def _selected(self) -> DraftInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -292,6 +321,52 @@ class StartDialog(QDialog):
             action(info.id)
         except DraftStoreError as exc:
             QMessageBox.warning(self, title, str(exc))
+        self.refresh()
+
+    def _duplicate(self) -> None:
+        """复制为新报告: the chosen report as a new one, for another agency or year."""
+        info = self._selected()
+        if info is None:
+            return
+        dialog = NewReportDialog(self, info.agency, info.year, title="复制为新报告")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        agency, year, _edition = dialog.values()
+        try:
+            self.store.duplicate(info.id, agency, year)
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "复制为新报告", str(exc))
+        self.refresh()
+
+    def _rename(self) -> None:
+        """重命名: another agency name or year for the chosen report."""
+        info = self._selected()
+        if info is None:
+            return
+        if info.id == self.current:
+            QMessageBox.information(
+                self, "重命名", "这份报告正在窗口中编辑：请在“基本信息”页修改机关名称和年度。"
+            )
+            return
+        dialog = NewReportDialog(self, info.agency, info.year, title="重命名")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        agency, year, _edition = dialog.values()
+        self._on_selected(lambda report_id: self.store.rename(report_id, agency, year), "重命名")
+
+    def _empty_trash(self) -> None:
+        count = len(self.store.list_trash())
+        answer = QMessageBox.question(
+            self,
+            "清空回收站",
+            f"回收站中的 {count} 份报告（连同它们的历史版本）将被永久删除，无法恢复。确定清空吗？",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.purge_trash()
+        except DraftStoreError as exc:
+            QMessageBox.warning(self, "清空回收站", str(exc))
         self.refresh()
 
     def _toggle_trash(self) -> None:

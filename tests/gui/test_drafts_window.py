@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from gui.dialogs.backups import BackupsDialog
 from gui.dialogs.start import StartDialog
@@ -357,3 +357,29 @@ def test_last_years_report_follows_the_year(qtbot, settings, store) -> None:  # 
     assert window.document.previous is None
     window.pages["meta"].year.setValue(2021)
     assert window.document.previous is not None and window.document.previous.year == 2020
+
+
+def test_start_page_copies_renames_and_empties_the_trash(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gui.dialogs.start import NewReportDialog
+
+    first = store.create("甲局", 2020)
+    dialog = StartDialog(store)
+    qtbot.addWidget(dialog)
+    answers = iter([("乙局", 2020, "2019"), ("丙局", 2021, "2021")])
+    monkeypatch.setattr(NewReportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(NewReportDialog, "values", lambda self: next(answers))
+    dialog.table.selectRow(0)
+    dialog.copy_action.trigger()  # 复制为新报告 → 乙局 2020
+    assert sorted(i.agency for i in store.list_reports()) == ["乙局", "甲局"]
+    row = next(r for r in range(2) if dialog.table.item(r, 0).text() == "甲局")
+    dialog.table.selectRow(row)
+    dialog.rename_action.trigger()  # 重命名 → 丙局 2021
+    assert store.info(first).agency == "丙局" and store.info(first).year == 2021
+    for info in store.list_reports():
+        store.delete(info.id)
+    dialog.trash_button.click()
+    assert not dialog.empty_trash_button.isHidden() and dialog.empty_trash_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.empty_trash_button.click()
+    assert store.list_trash() == [] and store.list_reports() == []
+    assert dialog.table.rowCount() == 0
