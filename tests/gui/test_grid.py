@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.document import ReportDocument
 from gui.grid_model import COLOURS, CellRefRole, ReportTableModel
@@ -322,3 +322,33 @@ def test_unit_switches_reset_the_grids_in_place(make_window) -> None:  # type: i
     assert t3.rowSpan(spanned.row, spanned.col) == spanned.rowspan
     for pane in t3.panes.overlays():
         assert pane.rowSpan(spanned.row, spanned.col) == spanned.rowspan
+
+
+def test_a_grid_model_passes_qt_model_tester_as_it_changes(make_window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """Once attached, Qt's model tester checks every signal the model sends as it changes:
+    edits, a refusal, a unit switch (all grids reset in place). (One model per tester:
+    the fixture checks each signal against the model it was given last.)"""
+    window = make_window(load_seed("000"))
+    t3 = table_page(window, "t3").view.grid_model
+    qtmodeltester.check(t3, force_py=True)
+    t3.set_many([CellRef("t3", "new", "natural")], "7")
+    t3.setData(t3.index_of(CellRef("t3", "new", "total")), "9")  # refused: a total
+    page = table_page(window, "t2")
+    page.unit.setCurrentIndex(page.unit.findData("万元"))
+    page.unit.activated.emit(page.unit.currentIndex())
+    window.document.undo_stack.undo()
+    assert t3.rowCount() == 3 + 23
+
+
+def test_the_grid_model_after_an_edition_switch_passes_qt_model_tester(
+    make_window, qtmodeltester, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(load_seed("000"))
+    meta = window.pages["meta"]
+    meta.edition.setCurrentIndex(meta.edition.findData("2021"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    meta.edition.activated.emit(meta.edition.currentIndex())
+    assert window.document.report.edition == "2021"
+    t3 = table_page(window, "t3").view.grid_model
+    qtmodeltester.check(t3, force_py=True)
+    t3.set_many([CellRef("t3", "new", "natural")], "3")
