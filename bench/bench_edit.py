@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 from gui.app import create_app
 from gui.document import ReportDocument
 from gui.main_window import MainWindow
-from models.commands import load_draft
+from models.store import load_draft
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seed_003.json"
 EDITS = 1000

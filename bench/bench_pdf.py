@@ -45,7 +45,7 @@ def _soffice_seconds(docx: Path, out_dir: Path) -> float:
 
 
 def main() -> None:
-    from models.commands import load_draft
+    from models.store import load_draft
 
     soffice = shutil.which("soffice")
     print(f"PDF bench: median of {RUNS} runs; LibreOffice: {soffice or 'not installed'}")

@@ -21,7 +21,7 @@ from gui.app import create_app
 from gui.document import ReportDocument
 from gui.main_window import PAGES, MainWindow
 from gui.pages import TablePage
-from models.commands import load_draft
+from models.store import load_draft
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seed_003.json"
 

@@ -20,8 +20,8 @@ def run_selftest(draft: str | None) -> int:
     from gui.app import create_app
     from gui.document import ReportDocument
     from gui.main_window import MainWindow
-    from models.commands import load_draft
     from models.report import DocumentError
+    from models.store import load_draft
 
     try:
         report: Report = load_draft(draft) if draft else new_report("自检", 2021)

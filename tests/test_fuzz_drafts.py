@@ -21,9 +21,9 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from models.commands import load_draft
 from models.editions import ValueKind, get_edition
 from models.report import DocumentError, from_json, to_document, to_json
+from models.store import load_draft
 from models.validation import check
 from tests.conftest import SEED_IDS, fuzz_examples, load_seed
 

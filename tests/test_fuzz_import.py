@@ -26,10 +26,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from cli import run_import
 from export.docx import build_docx
-from models.commands import load_draft, run_import
 from models.importer import ImporterError, docx_text, import_file, import_text
 from models.report import from_json
+from models.store import load_draft
 from models.validation import check
 from tests.conftest import SEED_IDS, fuzz_examples, load_seed
 

@@ -20,7 +20,7 @@ from gui.app import create_app
 from gui.document import ReportDocument
 from gui.main_window import MainWindow
 from gui.pages import TablePage
-from models.commands import load_draft
+from models.store import load_draft
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed_003.json"
 TASKBAR = 40  # physical pixels a desktop's taskbar takes
