@@ -31,16 +31,30 @@ def test_no_qt_import_in_pure_packages() -> None:
 
 
 def test_importing_every_pure_module_loads_no_qt() -> None:
+    # Every module, subpackages too (models/store/, models/importer/).
     modules = [
-        f"{p.parent.name}.{p.stem}"
+        ".".join(p.relative_to(ROOT).with_suffix("").parts)
         for pkg in PURE
-        for p in (ROOT / pkg).glob("*.py")
+        for p in (ROOT / pkg).rglob("*.py")
         if p.stem != "__init__"
     ]
+    assert "models.store.store" in modules
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
         + "print(sorted(m for m in sys.modules if m.startswith(('PySide6','shiboken6'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_command_line_loads_neither_qt_nor_the_window() -> None:
+    code = (
+        "import sys\nimport cli, main\n"
+        "window = ('PySide6', 'shiboken6', 'gui')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in window))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
