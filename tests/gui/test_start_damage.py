@@ -25,17 +25,31 @@ from tests.conftest import load_seed
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _start(folder: Path, setup: str = "") -> dict:  # type: ignore[type-arg]
-    """Start the program on ``folder`` in a child process, after shell ``setup``."""
-    probe = f"{shlex.quote(sys.executable)} -m tests.gui.start_probe {shlex.quote(str(folder))}"
-    command = ["sh", "-c", f"{setup} {probe}"]
-    if setup:
-        command = ["unshare", "--mount", "--propagation", "private", *command]
+def _start(folder: Path, command: list[str] | None = None) -> dict:  # type: ignore[type-arg]
+    """Start the program on ``folder`` in a child process (``command`` runs it)."""
+    probe = [sys.executable, "-m", "tests.gui.start_probe", str(folder)]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        command or probe, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _start_on_a_disk_of_its_own(tmp_path: Path, then: str) -> dict:  # type: ignore[type-arg]
+    """A store on a 1 MB tmpfs mounted in the child's own mount namespace; the shell
+    command ``then`` spoils that disk (remounts it read-only, fills it) before the start."""
+    disk, seed = tmp_path / "disk", tmp_path / "seed"
+    disk.mkdir()
+    _store_with_two_versions(seed / "drafts")
+    folder = shlex.quote(str(disk / "drafts"))
+    probe = f"{shlex.quote(sys.executable)} -m tests.gui.start_probe {folder}"
+    script = (
+        f"mount -t tmpfs -o size=1m tmpfs {disk} && cp -a {seed}/. {disk}/ && {then} && {probe}"
+    )
+    command = ["unshare", "--mount", "--propagation", "private", "sh", "-c", script]
+    return _start(disk / "drafts", command)
 
 
 def _store_with_two_versions(folder: Path) -> tuple[DraftStore, str, Path]:
@@ -96,15 +110,8 @@ needs_root = pytest.mark.skipif(
 def test_a_read_only_data_folder_is_named_and_the_window_opens_read_only(
     tmp_path: Path,
 ) -> None:
+    found = _start_on_a_disk_of_its_own(tmp_path, f"mount -o remount,ro {tmp_path / 'disk'}")
     mount = tmp_path / "disk"
-    mount.mkdir()
-    seed = tmp_path / "seed"
-    _store_with_two_versions(seed / "drafts")
-    setup = (
-        f"mount -t tmpfs -o size=8m tmpfs {mount} && cp -a {seed}/. {mount}/ && "
-        f"mount -o remount,ro {mount} &&"
-    )
-    found = _start(mount / "drafts", setup)
     (title, text), *_ = found["told"]
     assert title == "只读方式打开", found["told"]
     assert str(mount / "drafts") in text and "只读" in text and "另一个窗口" not in text
@@ -115,15 +122,8 @@ def test_a_read_only_data_folder_is_named_and_the_window_opens_read_only(
 
 @needs_root
 def test_a_full_disk_at_start_is_named_and_nothing_is_lost(tmp_path: Path) -> None:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    seed = tmp_path / "seed"
-    _store_with_two_versions(seed / "drafts")
-    setup = (
-        f"mount -t tmpfs -o size=1m tmpfs {mount} && cp -a {seed}/. {mount}/ && "
-        f"(dd if=/dev/zero of={mount}/fill bs=4k 2>/dev/null; true) && "
-    )
-    found = _start(mount / "drafts", setup)
+    fill = f"(dd if=/dev/zero of={tmp_path / 'disk'}/fill bs=4k 2>/dev/null; true)"
+    found = _start_on_a_disk_of_its_own(tmp_path, fill)
     (title, text), *_ = found["told"]
     assert title == "只读方式打开" and "磁盘空间已满" in text, found["told"]
     assert found["opened"] == [{"agency": "某某区公安分局", "year": 2021, "read_only": True}]
