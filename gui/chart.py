@@ -65,7 +65,7 @@ class YearChart(QWidget):
                 label,
             )
         # Legend: the years, in the bars' colours.
-        x = left
+        x = float(left)
         for i, (year, _values) in enumerate(self.series):
             painter.fillRect(
                 QRectF(x, line * 0.5, line, line), QColor(BAR_COLOURS[i % len(BAR_COLOURS)])

@@ -28,8 +28,10 @@ else:
 
 class GridClipboard(_Base):
     if TYPE_CHECKING:  # provided by ReportGridView
-        grid_model: ReportTableModel
         message: SignalInstance
+
+        @property
+        def grid_model(self) -> ReportTableModel: ...
 
     def fill_range(self, selected: PasteRange, text: str) -> bool:
         """Ctrl+Enter: one entry into every fillable cell of the selection, one undo step."""

@@ -292,7 +292,7 @@ class ReportTableModel(QAbstractTableModel):
         values = self.document.report.cells
         totals = self.document.totals
         by_cell = self.document.issues_by_cell
-        states = {}
+        states: dict[GridCell, tuple[object, ...]] = {}
         for cell in self._value_cells:
             ref = cell.ref
             issues = by_cell.get(ref)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ move rectangular blocks to and from Excel/WPS as tab-separated text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -191,13 +191,17 @@ class ReportGridView(GridClipboard, QTableView):
             self._moving = False
         self.tab_home = home if keep_tab_home else None
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().currentChanged(current, previous)
         if not self._moving:
             self.tab_home = None  # a click or a search ends a run of Tabs
             self._wrapped_to = None
 
-    def move(self, how: str | tuple[int, int]) -> None:
+    def move_cursor(self, how: str | tuple[int, int]) -> None:
         """Move the cursor as a finishing key or an arrow does."""
         pos = self._position()
         if pos is None:
@@ -238,7 +242,7 @@ class ReportGridView(GridClipboard, QTableView):
             accepted = self.grid_model.setData(index, text)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         if accepted and how != "fill":
-            self.move(how)
+            self.move_cursor(how)
 
     def commit_open_entry(self) -> None:
         """Save what is in an open cell editor without closing it (autosave, close)."""
@@ -312,7 +316,7 @@ class ReportGridView(GridClipboard, QTableView):
         move = finishing_move(event)
         if move is not None:
             if move != "fill":  # Ctrl+Enter fills only from an open entry
-                self.move(move)
+                self.move_cursor(move)
             return
         if not shift and self._navigate(key, ctrl):
             return

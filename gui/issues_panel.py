@@ -29,7 +29,7 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
-        self._shown: list[tuple[object, ...]] | None = None
+        self._shown: list[tuple[str, Severity, str]] | None = None
         self.refresh()
 
     def summary(self) -> str:

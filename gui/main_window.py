@@ -84,11 +84,11 @@ class MainWindow(RememberedLayout, QMainWindow):
         self.settings = settings
         self.session = Session(document, store, report_id, read_only, self)
         self.session.before_save = self._commit_pending_edit
-        self.session.saved.connect(lambda when: self.saved.setText(f"已保存 {when}"))
+        self.session.saved.connect(self._on_saved)
         self.session.saveFailed.connect(self._on_save_failed)
         self.session.reportReplaced.connect(self._update_title)
         self.base_point_size = self.font().pointSizeF()
-        self.zoom = float(settings.value("zoom", 1.0))
+        self.zoom = float(str(settings.value("zoom", 1.0)))
 
         self.nav = QListWidget()
         self.nav.addItems([label for _key, label in PAGES])
@@ -341,6 +341,9 @@ class MainWindow(RememberedLayout, QMainWindow):
 
     def save_now(self) -> bool:
         return self.session.save_now()
+
+    def _on_saved(self, when: str) -> None:
+        self.saved.setText(f"已保存 {when}")
 
     def _on_save_failed(self, message: str, first: bool) -> None:
         self.saved.setText("未保存")

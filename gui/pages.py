@@ -156,6 +156,7 @@ class MetaPage(QWidget):
 
     def _on_date(self, *_args: object) -> None:
         value = self.date.date().toPython() if self.has_date.isChecked() else None
+        assert value is None or isinstance(value, dt.date)
         self.date.setEnabled(value is not None)
         if value != self.document.report.issue_date:
             self.document.undo_stack.push(
@@ -338,8 +339,9 @@ class TablePage(QWidget):
     def _build_unit_choice(self) -> None:
         while self._unit_row.count():
             item = self._unit_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.unit = None
         ref = self._money_column()
         if ref is None:

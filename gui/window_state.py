@@ -14,9 +14,10 @@ from gui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
 
     from gui.grid_view import ReportGridView
+    from gui.issues_panel import IssuesPanel
 
     _Base = QMainWindow
 else:
@@ -30,7 +31,7 @@ class RememberedLayout(_Base):
         settings: QSettings
         zoom: float
         base_point_size: float
-        issues: QWidget
+        issues: IssuesPanel
         issues_dock: QDockWidget
 
         def grid_views(self) -> list[ReportGridView]: ...
