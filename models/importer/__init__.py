@@ -1,0 +1,145 @@
+"""Read a published report into a draft: text copied from a web page or PDF, or a .docx.
+
+Offline and without guessing.  The title gives agency and year, the labels give
+the edition, headings split the sections, and table lines are recognised by
+their row labels.  A cell is filled only when its place is certain: a row whose
+values lost their columns in the copy (too few fields, no header to align them
+to) is left blank and reported cell by cell with the reason, and so is an
+amount whose unit (元 or 万元) the text does not say.  Never a made-up number.
+
+Bounded and linear: a file over 20 MB or a text over 2,000,000 characters is
+refused before it is read; a damaged .docx (or one that unpacks to over 100 MB)
+becomes an ``ImporterError`` with a Chinese message, as does every other input
+the importer cannot use; no pattern backtracks on long runs of spaces or digits.
+The draft an import produces has passed the draft loader's own checks, so it
+can always be saved and opened again.
+
+One job a module: ``text.py`` reads the title, the sections and their
+paragraphs; ``tables.py`` places the values of 表二, 表三 and 表四;
+``docx.py`` turns a Word document into text (and a damaged one into an
+error); ``result.py`` holds ``ImportResult`` and ``ImporterError``.  Here:
+``import_text`` and ``import_file``, which put them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from models.editions import EDITION_2019, EDITION_2021, edition_for_year
+from models.importer.docx import docx_text, read_error
+from models.importer.result import ImporterError, ImportResult
+from models.importer.tables import place_table_four, place_table_three, place_table_two
+from models.importer.text import as_plain, read_sections, read_title
+from models.report import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DocumentError,
+    from_document,
+    new_report,
+    to_document,
+)
+
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "MAX_IMPORT_CHARS",
+    "ImportResult",
+    "ImporterError",
+    "docx_text",
+    "import_file",
+    "import_text",
+]
+
+# A published report's .docx is at most a few MB (a scanned seal); its text a few
+# tens of thousands of characters.  Anything far larger is refused before reading.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_CHARS = 2_000_000
+# Column labels only one edition's 表二 has: they tell the edition of a report.
+_2021_ONLY = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
+_2019_ONLY = ("本年新制作数量", "本年新公开数量", "上一年项目数量", "采购项目数量")
+
+
+def import_text(text: str, edition: str | None = None, exact_columns: bool = False) -> ImportResult:
+    """``exact_columns``: table rows keep every cell (a .docx), so positions are certain.
+
+    Raises ``ImporterError`` for a text too long to be a report, or one whose
+    draft could not be saved (a lone surrogate, a section over the draft's limit).
+    """
+    if len(text) > MAX_IMPORT_CHARS:
+        raise ImporterError(
+            f"内容太长（{len(text):,}个字符，最多{MAX_IMPORT_CHARS:,}个），"
+            "不像是一份年度报告，未导入"
+        )
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    agency, title_year = read_title(lines)
+    year = title_year if MIN_YEAR <= title_year <= MAX_YEAR else 0
+    plain_text = as_plain(text)
+    if edition is None:
+        if any(w in plain_text for w in _2021_ONLY):
+            edition = EDITION_2021
+        elif any(w in plain_text for w in _2019_ONLY):
+            edition = EDITION_2019
+        else:
+            edition = edition_for_year(year or dt.date.today().year - 1)
+    # A draft always has a year; without one in the title, last year's stands in.
+    fallback = dt.date.today().year - 1
+    report = new_report(agency, year or fallback, edition)
+    result = ImportResult(report)
+    if not agency:
+        result.notes.append("没有找到报告标题中的机关名称，请在“基本信息”中填写")
+    if title_year and not year:
+        result.notes.append(
+            f"标题中的年度{title_year}不在{MIN_YEAR}–{MAX_YEAR}之间，"
+            f"暂按{fallback}年度填写，请在“基本信息”中核对"
+        )
+    elif not year:
+        result.notes.append(f"没有找到报告年度，暂按{fallback}年度填写，请在“基本信息”中核对")
+    table_lines = read_sections(lines, report, result)
+    place_table_two(table_lines, result)
+    place_table_three(table_lines, result, exact_columns)
+    place_table_four(table_lines, result)
+    if not title_year and not result.placed and not any(report.sections.values()):
+        # No title, no section heading, no figure: whatever this is, it is
+        # not an annual report, and an empty draft made of it helps nobody.
+        raise ImporterError(
+            "没有找到报告标题、“一、总体情况”等章节或统计表中的数字，"
+            "不像是政府信息公开工作年度报告，未导入"
+        )
+    # The same checks as opening a draft: nothing is written that cannot be read back.
+    try:
+        from_document(to_document(report))
+    except DocumentError as exc:
+        problems = str(exc).split("\n", 1)[-1]  # the loader's list, without its heading
+        raise ImporterError(f"导入的内容无法保存为报告草稿，未导入：\n{problems}") from exc
+    return result
+
+
+def import_file(path: Path) -> ImportResult:
+    """A .docx or a .txt (UTF-8, or GB18030 as Chinese Windows saves it).
+
+    Raises ``ImporterError`` (a ``ValueError``) with a Chinese message naming the file.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImporterError(
+                f"文件“{path}”太大（{size / 1024 / 1024:.0f}MB，"
+                f"最多{MAX_IMPORT_BYTES // 1024 // 1024}MB），不像是一份年度报告，未导入"
+            )
+        if path.suffix.lower() == ".docx":
+            return import_text(docx_text(path), exact_columns=True)
+        # Read at most one byte over the limit: the file may grow, or be a device.
+        with path.open("rb") as source:
+            data = source.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise read_error(path, exc) from exc
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImporterError(f"文件“{path}”太大（超过{MAX_IMPORT_BYTES // 1024 // 1024}MB），未导入")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return import_text(text)
+    raise ImporterError(f"“{path}”既不是 UTF-8 也不是 GB18030 编码的文本")

@@ -1,0 +1,32 @@
+"""What an import gives back: the draft and where each cell came from, or why not.
+
+``ImportResult`` lists the cells placed, the cells the text leaves blank and
+the cells left blank because their place or value was not certain (with the
+reason); ``ImporterError`` is an input the importer cannot use at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.editions import CellRef
+from models.report import Report
+
+
+class ImporterError(ValueError):
+    """An input the importer cannot use; ``str()`` is a Chinese message naming it."""
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    placed: list[CellRef] = field(default_factory=list)
+    blank: list[CellRef] = field(default_factory=list)  # the text has nothing there
+    unplaced: dict[CellRef, str] = field(default_factory=dict)  # could not be sure: why
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"已放入 {len(self.placed)} 个单元格；原文为空 {len(self.blank)} 个；"
+            f"无法确定、已留空 {len(self.unplaced)} 个"
+        )

@@ -1,0 +1,196 @@
+"""表二, 表三 and 表四 from a published report's table lines: each value in its cell, or why not.
+
+A row is recognised by its label.  Its values are placed only where their
+columns are certain: a row that lost fields in the copy, with no header to
+align it to, is left blank cell by cell with the reason, and so is an amount
+whose unit (元 or 万元) the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from models.editions import CellRef, Column, ValueKind, get_edition
+from models.importer.result import ImportResult
+from models.importer.text import ARTICLE, as_plain
+from models.values import EntryError, Value, parse_value
+
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?\s*")
+_NUMERIC = re.compile(r"^[-−+]?[\d,，.．]+\s*(?:件|项|个|起|条|元|万元)?$")
+
+
+def _label_key(text: str) -> str:
+    """A row label without its numbering: "（三）不予公开" → "不予公开"."""
+    plain = as_plain(text)
+    return _NUMBERING.sub("", plain, count=1)
+
+
+def _is_value(text: str) -> bool:
+    return text.strip() == "" or bool(_NUMERIC.match(unicodedata.normalize("NFKC", text.strip())))
+
+
+def _fields(line: str) -> list[str]:
+    parts = line.split("\t")
+    while parts and not parts[-1].strip():
+        parts.pop()
+    return parts
+
+
+def _short(raw: str) -> str:
+    """A cell's text for a message: a pasted megabyte is not repeated in full."""
+    return raw if len(raw) <= 30 else raw[:30] + "…"
+
+
+# ---------------------------------------------------------------- 表二
+
+
+def place_table_two(lines: list[str], result: ImportResult) -> None:
+    report = result.report
+    edition = get_edition(report.edition)
+    table = edition.table("t2")
+    labels = {as_plain(r.label): r.key for r in table.rows()}
+    block_unit: str = ""
+    done: set[str] = set()
+    for raw in lines:
+        plain = as_plain(raw)
+        if ARTICLE.match(plain):
+            block_unit = ""
+            continue
+        fields = _fields(raw)
+        if not fields:
+            continue
+        first = as_plain(fields[0])
+        if first.startswith("信息内容"):
+            block_unit = "万元" if "万元" in plain else ("元" if "单位:元" in plain else "")
+            continue
+        key = next(
+            (
+                k
+                for label, k in sorted(labels.items(), key=lambda x: -len(x[0]))
+                if first.startswith(label)
+            ),
+            None,
+        )
+        if key is None or key in done:
+            continue
+        done.add(key)
+        block = table.block_of_row(key)
+        for i, column in enumerate(block.columns):
+            ref = CellRef("t2", key, column.key)
+            raw_value = fields[1 + i].strip() if 1 + i < len(fields) else ""
+            _place(result, ref, column, raw_value, block_unit)
+    for row in table.rows():
+        if row.key not in done:
+            for column in table.block_of_row(row.key).columns:
+                result.unplaced[CellRef("t2", row.key, column.key)] = "原文中没有找到这一行"
+
+
+def _place(
+    result: ImportResult, ref: CellRef, column: Column, raw: str, header_unit: str = ""
+) -> None:
+    report = result.report
+    if not raw:
+        result.blank.append(ref)
+        return
+    unit = ""
+    if column.kind is ValueKind.MONEY:
+        normal = unicodedata.normalize("NFKC", raw)
+        unit = "万元" if "万元" in normal else ("元" if normal.endswith("元") else header_unit)
+        if column.unit_choices:
+            if not unit:
+                result.unplaced[ref] = f"“{_short(raw)}”没有注明单位（元或万元），无法确定"
+                return
+            if unit != column.unit:
+                report.units[str(ref)] = unit
+        else:
+            unit = column.unit
+    try:
+        value: Value | None = parse_value(raw, column, unit or column.unit)
+    except EntryError as exc:
+        result.unplaced[ref] = f"“{_short(raw)}”：{exc}"
+        return
+    report.set(ref, value)
+    result.placed.append(ref)
+
+
+# ---------------------------------------------------------------- 表三
+
+
+def place_table_three(lines: list[str], result: ImportResult, exact_columns: bool) -> None:
+    edition = get_edition(result.report.edition)
+    table = edition.table("t3")
+    columns = table.blocks[0].columns
+    keys = sorted(((_label_key(r.label), r.key) for r in table.rows()), key=lambda x: -len(x[0]))
+    header: tuple[int, int] | None = None
+    rows: dict[str, list[str]] = {}
+    label_end: dict[str, int] = {}
+    for raw in lines:
+        fields = raw.split("\t")
+        plains = [as_plain(f) for f in fields]
+        if "自然人" in plains and "总计" in plains:
+            header = (plains.index("自然人"), plains.index("总计"))
+            continue
+        texts = [i for i, f in enumerate(fields) if f.strip() and not _is_value(f)]
+        if not texts:
+            continue
+        tail = fields[texts[-1] + 1 :]
+        # A label line with values, or with room for every column (a blank row).
+        if not any(f.strip() for f in tail) and len(tail) < len(columns):
+            continue
+        last = _label_key(fields[texts[-1]])
+        key = next(
+            (
+                k
+                for label, k in keys
+                if label and label in last and (label == last or len(label) > 2)
+            ),
+            None,
+        )
+        if key is None or key in rows:
+            continue
+        # Trailing tabs are noise in copied text, but real empty cells in a .docx.
+        rows[key] = fields if exact_columns else _fields(raw)
+        label_end[key] = texts[-1]
+    full_width = any(
+        sum(1 for f in values[label_end[k] + 1 :] if f.strip()) >= len(columns)
+        for k, values in rows.items()
+    )
+    anchored = exact_columns or (header is not None and header[1] - header[0] == len(columns) - 1)
+    for row in table.rows():
+        values = rows.get(row.key)
+        if values is None:
+            for column in columns:
+                result.unplaced[CellRef("t3", row.key, column.key)] = "原文中没有找到这一行"
+            continue
+        after = values[label_end[row.key] + 1 :]
+        # Values line up from the right (总计 is always last) when the table's
+        # rows kept their full width, or when the header shows where columns are.
+        if len(after) >= len(columns) and (full_width or anchored):
+            cells = after[-len(columns) :]
+            for column, raw in zip(columns, cells, strict=True):
+                _place(result, CellRef("t3", row.key, column.key), column, raw.strip())
+        else:
+            count = sum(1 for f in after if f.strip())
+            why = f"这一行只剩{count}个数字，对不上{len(columns)}栏，无法确定各数属于哪一栏"
+            for column in columns:
+                result.unplaced[CellRef("t3", row.key, column.key)] = why
+
+
+# ---------------------------------------------------------------- 表四
+
+
+def place_table_four(lines: list[str], result: ImportResult) -> None:
+    columns = get_edition(result.report.edition).table("t4").blocks[0].columns
+    candidates = []
+    for raw in lines:
+        fields = _fields(raw)
+        if fields and all(_is_value(f) for f in fields) and any(f.strip() for f in fields):
+            candidates.append(fields)
+    chosen = next((f for f in candidates if len(f) == len(columns)), None)
+    if chosen is None:
+        for column in columns:
+            result.unplaced[CellRef("t4", "all", column.key)] = "原文中没有找到完整的表四数据行"
+        return
+    for column, raw in zip(columns, chosen, strict=True):
+        _place(result, CellRef("t4", "all", column.key), column, raw.strip())

@@ -1,0 +1,127 @@
+"""The prose of a published report: its title, its sections and their paragraphs.
+
+The title line gives agency and year; the headings 一、 to 六、 split the
+narrative into the report's sections; paragraphs a page break cut in two are
+joined again, and the date and agency that close the report are set apart.
+Table lines (tab-separated, or an article heading of 表二) are handed back for
+``tables.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from models.importer.result import ImportResult
+from models.report import SECTION_KEYS, Report
+
+# A longer "agency" before the title is a page's text, not a name.
+MAX_AGENCY_CHARS = 100
+
+# No two adjacent quantifiers may take the same characters ("\s*#*\s*" tries
+# every split of a run of spaces): _TITLE is matched on lines whose whitespace
+# runs are squeezed to one space, so each "\s*" in it takes at most one.
+_HEADING = re.compile(r"^\s*(?:#+\s*)?([一二三四五六])、")
+_TITLE = re.compile(r"^(.*?)\s*(\d{4})\s*年\s*度?\s*(?:政府|政务)信息公开工作(?:年度)?报告")
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# 表二's article headings (第二十条第（一）项): table lines, also to tables.py.
+ARTICLE = re.compile(r"^第二十条第[（(]([一二三四五六七八九十]+)[）)]项")
+_SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_SECTIONS = dict(zip("一二三四五六", SECTION_KEYS, strict=True))
+_PARAGRAPH_END = tuple("。！？：；”)）")
+
+
+def as_plain(text: str) -> str:
+    """The text as compared: NFKC (full-width letters and digits made half-width), no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _title_line(raw: str) -> str:
+    """A line as the title pattern sees it: no leading #, whitespace runs squeezed."""
+    return " ".join(raw.strip().lstrip("#").split())
+
+
+def read_title(lines: list[str]) -> tuple[str, int]:
+    previous = ""
+    for raw in lines:
+        line = _title_line(raw)
+        if not line:
+            continue
+        match = _TITLE.match(line)
+        if match:
+            agency = match.group(1).strip() or previous
+            return ("" if len(agency) > MAX_AGENCY_CHARS else agency), int(match.group(2))
+        previous = line
+    return "", 0
+
+
+def read_sections(lines: list[str], report: Report, result: ImportResult) -> list[str]:
+    """Narrative text into the report's sections; returns the table lines."""
+    current = "preamble"
+    paragraphs: dict[str, list[str]] = {}
+    tables: list[str] = []
+    # Lines before the title (a web page's menus, the agency above it) are skipped;
+    # text pasted without a title is read from its first line.
+    seen_title = not any(_TITLE.match(_title_line(raw)) for raw in lines)
+    for raw in lines:
+        stripped = raw.strip().lstrip("#").strip()
+        if not seen_title:
+            seen_title = bool(_TITLE.match(_title_line(raw)))
+            continue
+        heading = _HEADING.match(raw)
+        if heading and "\t" not in raw and len(stripped) < 40:
+            current = _SECTIONS[heading.group(1)]
+            continue
+        if "\t" in raw or ARTICLE.match(as_plain(raw)):
+            tables.append(raw)
+            continue
+        paragraphs.setdefault(current, []).append(stripped)
+    for key, items in paragraphs.items():
+        if key == "other":
+            items = _closing(items, report)
+        text = _join_paragraphs(items)
+        if key == "preamble":
+            report.preamble = text
+        else:
+            report.sections[key] = text
+    return tables
+
+
+def _join_paragraphs(items: list[str]) -> str:
+    """Paragraphs split by a page break (no closing punctuation) are joined again."""
+    # Pieces are collected and joined once: appending to a growing string, or
+    # searching it again for every line, is quadratic in a text of short lines.
+    joined: list[list[str]] = []
+    for item in items:
+        if not item:
+            continue
+        continues = joined and not joined[-1][-1].endswith(_PARAGRAPH_END)
+        if continues and not _SUBHEADING.match(item):
+            joined[-1].append(item)
+        else:
+            joined.append([item])
+    return "\n".join("".join(pieces) for pieces in joined)
+
+
+def _closing(items: list[str], report: Report) -> list[str]:
+    """The date and agency that close section 六 are the closing block, not its text."""
+    lines = list(items)
+    while lines:
+        last = as_plain(lines[-1])
+        date = _DATE.match(last)
+        if not last:
+            lines.pop()
+        elif date:
+            try:
+                report.issue_date = dt.date(
+                    int(date.group(1)), int(date.group(2)), int(date.group(3))
+                )
+            except ValueError:
+                pass
+            lines.pop()
+        elif last == as_plain(report.agency):
+            lines.pop()
+        else:
+            break
+    return lines
