@@ -8,6 +8,8 @@ fails the run unless its reason is one CI cannot help (``CI_ALLOWED_SKIPS``).
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,18 @@ if FUZZING:
 def fuzz_examples(suite: int, fuzz: int) -> int:
     """Examples a fuzz test runs: ``suite`` in the normal suite, ``fuzz`` under make fuzz."""
     return fuzz if FUZZING else suite
+
+
+def run_main(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` as a clerk's command line runs it (its own process)."""
+    return subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent.parent / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
 
 
 def load_seed(seed: str) -> Report:

@@ -32,20 +32,9 @@ from models.importer import ImporterError, docx_text, import_file, import_text
 from models.report import from_json
 from models.store import load_draft
 from models.validation import check
-from tests.conftest import SEED_IDS, fuzz_examples, load_seed
+from tests.conftest import SEED_IDS, fuzz_examples, load_seed, run_main
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _main(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        timeout=60,
-    )
 
 
 def _docx(tmp_path: Path) -> Path:
@@ -104,9 +93,9 @@ def test_a_year_out_of_range_is_reported_and_the_draft_opens(tmp_path: Path) -> 
     source = tmp_path / "report.txt"
     source.write_text("某局2201年政府信息公开工作年度报告\n一、总体情况\n好。\n", encoding="utf-8")
     out = tmp_path / "draft.json"
-    assert _main("import", str(source), "-o", str(out)).returncode == 0
+    assert run_main("import", str(source), "-o", str(out)).returncode == 0
     from_json(out.read_text(encoding="utf-8"))
-    assert _main("check", str(out)).returncode in (0, 1)
+    assert run_main("check", str(out)).returncode in (0, 1)
 
 
 def test_text_no_draft_could_hold_is_refused() -> None:
@@ -161,7 +150,7 @@ def test_damaged_docx_files_are_refused_with_a_message(tmp_path: Path) -> None:
             import_file(path)
         assert "已损坏或不是Word文档" in str(info.value), kind
     for kind in ("truncated", "broken xml"):  # the command line says the same
-        run = _main("import", str(tmp_path / f"{kind}.docx"), "-o", str(tmp_path / "out.json"))
+        run = run_main("import", str(tmp_path / f"{kind}.docx"), "-o", str(tmp_path / "out.json"))
         assert run.returncode == 2 and "已损坏" in run.stderr, (kind, run.stderr)
         assert "Traceback" not in run.stderr and not (tmp_path / "out.json").exists()
 
