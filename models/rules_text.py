@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from models.editions import (
     EDITION_2021,
+    T2_FEE,
+    T3_CARRIED,
+    T3_CARRY_FORWARD,
+    T3_NEW,
+    T3_RESULTS_TOTAL,
     T4_OUTCOME_WORDS,
     CellRef,
+    t3_cell,
+    t4_cell,
     t4_group_label,
 )
 from models.issues import Issue, Severity, blank_as_zero, shown_number
@@ -59,25 +66,25 @@ def _readings(
         return found or {0}
 
     if subject == "applications":
-        new, carried = CellRef("t3", "new", "total"), CellRef("t3", "carried", "total")
+        new, carried = t3_cell(T3_NEW), t3_cell(T3_CARRIED)
         done, forward = (
-            CellRef("t3", "results_total", "total"),
-            CellRef("t3", "carry_forward", "total"),
+            t3_cell(T3_RESULTS_TOTAL),
+            t3_cell(T3_CARRY_FORWARD),
         )
         readings = both(new) | both(done)
         readings |= {a + blank_as_zero(effective(report, totals, carried)) for a in both(new)}
         readings |= {a + blank_as_zero(effective(report, totals, forward)) for a in both(done)}
         return readings, (new, carried, done, forward), "表三新收申请（或含上年结转、办理结果）"
     if subject == "review":
-        ref = CellRef("t4", "all", "review_total")
-        cells = tuple(CellRef("t4", "all", f"review_{k}") for k in (*T4_OUTCOME_WORDS, "total"))
+        ref = t4_cell("review")
+        cells = tuple(t4_cell("review", k) for k in (*T4_OUTCOME_WORDS, "total"))
         return both(ref), cells, "表四行政复议总计"
     if subject == "litigation":
-        direct, after = CellRef("t4", "all", "direct_total"), CellRef("t4", "all", "after_total")
+        direct, after = t4_cell("direct"), t4_cell("after")
         readings = both(direct) | both(after) | {a + b for a in both(direct) for b in both(after)}
         return readings, (direct, after), "表四行政诉讼（未经复议直接起诉、复议后起诉）总计"
     group, outcome = subject.split(".")
-    ref = CellRef("t4", "all", f"{group}_{outcome}")
+    ref = t4_cell(group, outcome)
     label = t4_group_label(group)
     word = T4_OUTCOME_WORDS[outcome]
     return {blank_as_zero(report.cells.get(ref))}, (ref,), f"表四{label}“{word}”"
@@ -86,7 +93,7 @@ def _readings(
 def fee_text_issues(report: Report) -> list[Issue]:
     if report.edition != EDITION_2021:
         return []
-    ref = CellRef("t2", "fees", "fee_amount")
+    ref = T2_FEE
     fee = report.cells.get(ref)
     other = report.sections.get("other", "")
     if fee is None or fee <= 0 or not says_nothing(other):

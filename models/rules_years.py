@@ -8,8 +8,17 @@ from models.editions import (
     EDITION_2021,
     STOCK_ROWS_2019,
     STOCK_ROWS_2021,
+    T2_CHANGE,
+    T2_IN_FORCE,
+    T2_ISSUED,
+    T2_PREV_ITEMS,
+    T2_REPEALED,
+    T3_CARRIED,
+    T3_CARRY_FORWARD,
     CellRef,
     get_edition,
+    t2_cell,
+    t3_cell,
 )
 from models.issues import Issue, Severity, blank_as_zero
 from models.report import Report
@@ -25,8 +34,8 @@ def carry_issues(
 ) -> list[Issue]:
     issues = []
     for col in get_edition(report.edition).table("t3").blocks[0].columns:
-        last = effective(previous, prev_totals, CellRef("t3", "carry_forward", col.key))
-        ref = CellRef("t3", "carried", col.key)
+        last = effective(previous, prev_totals, t3_cell(T3_CARRY_FORWARD, col.key))
+        ref = t3_cell(T3_CARRIED, col.key)
         now = effective(report, totals, ref)
         if last is None or now is None or last == now:
             continue
@@ -46,11 +55,11 @@ def stock_issues(report: Report, previous: Report) -> list[Issue]:
     issues = []
     if report.edition == EDITION_2021 and previous.edition == EDITION_2021:
         for row in STOCK_ROWS_2021:
-            ref = CellRef("t2", row, "in_force")
+            ref = t2_cell(row, T2_IN_FORCE)
             last = previous.cells.get(ref)
             now = report.cells.get(ref)
-            issued = report.cells.get(CellRef("t2", row, "issued"))
-            repealed = report.cells.get(CellRef("t2", row, "repealed"))
+            issued = report.cells.get(t2_cell(row, T2_ISSUED))
+            repealed = report.cells.get(t2_cell(row, T2_REPEALED))
             if last is None or now is None:
                 continue
             expected = last + blank_as_zero(issued) - blank_as_zero(repealed)
@@ -62,14 +71,14 @@ def stock_issues(report: Report, previous: Report) -> list[Issue]:
                         Severity.WARNING,
                         f"表二{label}：现行有效件数为{now}，按上年{last}+本年制发{blank_as_zero(issued)}"
                         f"−本年废止{blank_as_zero(repealed)}应为{expected}",
-                        (ref, CellRef("t2", row, "issued"), CellRef("t2", row, "repealed")),
+                        (ref, t2_cell(row, T2_ISSUED), t2_cell(row, T2_REPEALED)),
                     )
                 )
     if report.edition == EDITION_2019 and previous.edition == EDITION_2019:
         for row in STOCK_ROWS_2019:
-            ref = CellRef("t2", row, "prev_items")
+            ref = t2_cell(row, T2_PREV_ITEMS)
             last = previous.cells.get(ref)
-            change = previous.cells.get(CellRef("t2", row, "change"))
+            change = previous.cells.get(t2_cell(row, T2_CHANGE))
             now = report.cells.get(ref)
             if last is None or now is None:
                 continue

@@ -208,7 +208,36 @@ def _t3(edition: str) -> Table:
     )
 
 
-T3_OUTCOME_EXCLUDED = ("new", "carried", "results_total", "carry_forward")
+# 表三's rows the rules, the narrative and next year's report refer to by meaning.
+T3_NEW, T3_CARRIED, T3_RESULTS_TOTAL, T3_CARRY_FORWARD = (
+    "new",
+    "carried",
+    "results_total",
+    "carry_forward",
+)
+T3_OUTCOME_EXCLUDED = (T3_NEW, T3_CARRIED, T3_RESULTS_TOTAL, T3_CARRY_FORWARD)
+
+
+def t3_cell(row: str, col: str = "total") -> CellRef:
+    """A cell of 表三: a row (T3_NEW …) and an applicant column, 总计 by default."""
+    return CellRef("t3", row, col)
+
+
+def t4_cell(group: str, outcome: str = "total") -> CellRef:
+    """A cell of 表四's one row: a group (review, direct, after) and an outcome or 总计."""
+    return CellRef("t4", "all", f"{group}_{outcome}")
+
+
+def t2_cell(row: str, col: str) -> CellRef:
+    return CellRef("t2", row, col)
+
+
+# 表二's columns the year-to-year rules read: edition 2019 carries 上一年项目数量
+# with 本年增/减; edition 2021 现行有效件数 with 本年制发 and 本年废止.
+T2_PREV_ITEMS, T2_CHANGE = "prev_items", "change"
+T2_IN_FORCE, T2_ISSUED, T2_REPEALED = "in_force", "issued", "repealed"
+T2_FEE = CellRef("t2", "fees", "fee_amount")
+T2_PROCUREMENT_ITEMS = CellRef("t2", "procurement", "items")
 
 
 def t3_outcome_rows(table: Table) -> tuple[str, ...]:

@@ -14,10 +14,20 @@ from __future__ import annotations
 from models.editions import (
     EDITION_2019,
     STOCK_ROWS_2019,
+    T2_CHANGE,
+    T2_PREV_ITEMS,
+    T2_PROCUREMENT_ITEMS,
     T3_APPLICANT_COLS,
+    T3_CARRIED,
+    T3_CARRY_FORWARD,
+    T3_NEW,
+    T3_RESULTS_TOTAL,
     CellRef,
     edition_for_year,
     get_edition,
+    t2_cell,
+    t3_cell,
+    t4_cell,
 )
 from models.report import Report, new_report
 from models.totals import compute_totals, effective, shown_value
@@ -38,27 +48,24 @@ def next_year_report(previous: Report, carry_text: bool = False) -> tuple[Report
 
     last_totals = compute_totals(previous)
     for col in T3_APPLICANT_COLS:
-        ref = CellRef("t3", "carry_forward", col)
+        ref = t3_cell(T3_CARRY_FORWARD, col)
         value = effective(previous, last_totals, ref)
         if value is not None:
-            report.set(CellRef("t3", "carried", col), value)
+            report.set(t3_cell(T3_CARRIED, col), value)
 
     if edition == EDITION_2019 and previous.edition == EDITION_2019:
         for row in STOCK_ROWS_2019:
-            last = previous.get(CellRef("t2", row, "prev_items"))
+            last = previous.get(t2_cell(row, T2_PREV_ITEMS))
             if last is not None:
-                change = previous.get(CellRef("t2", row, "change")) or 0
-                report.set(CellRef("t2", row, "prev_items"), last + change)
+                change = previous.get(t2_cell(row, T2_CHANGE)) or 0
+                report.set(t2_cell(row, T2_PREV_ITEMS), last + change)
 
     if edition != previous.edition:
         notes.append(
             f"{year}年度使用{edition}年版模板，{previous.year}年度报告用的是{previous.edition}年版："
             "表二的栏目不同，请按新模板重新填写表二。"
         )
-        if (
-            previous.edition == EDITION_2019
-            and previous.get(CellRef("t2", "procurement", "items")) is not None
-        ):
+        if previous.edition == EDITION_2019 and previous.get(T2_PROCUREMENT_ITEMS) is not None:
             notes.append("新模板没有“第二十条第（九）项 政府集中采购”，上年的采购数据不再填报。")
         if previous.edition == EDITION_2019:
             notes.append(
@@ -69,10 +76,10 @@ def next_year_report(previous: Report, carry_text: bool = False) -> tuple[Report
 
 # The figures a clerk compares from year to year: (label, cells whose values add up).
 MAIN_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
-    ("新收申请", (CellRef("t3", "new", "total"),)),
-    ("办理结果", (CellRef("t3", "results_total", "total"),)),
-    ("行政复议", (CellRef("t4", "all", "review_total"),)),
-    ("行政诉讼", (CellRef("t4", "all", "direct_total"), CellRef("t4", "all", "after_total"))),
+    ("新收申请", (t3_cell(T3_NEW),)),
+    ("办理结果", (t3_cell(T3_RESULTS_TOTAL),)),
+    ("行政复议", (t4_cell("review"),)),
+    ("行政诉讼", (t4_cell("direct"), t4_cell("after"))),
 )
 
 
