@@ -107,12 +107,11 @@ class ComparisonPage(QWidget):
         if self.store is None:
             return [self.document.previous] if self.document.previous else []
         found = []
-        for info in self.store.list_reports():
-            if info.agency.strip() == report.agency.strip() and info.year < report.year:
-                try:
-                    found.append(self.store.open(info.id))
-                except DraftStoreError:
-                    continue
+        for info in self.store.earlier_reports(report.agency, report.year):
+            try:
+                found.append(self.store.open(info.id))
+            except DraftStoreError:
+                continue
         return found
 
     def refresh(self) -> None:

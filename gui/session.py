@@ -102,30 +102,6 @@ def open_stored(store: DraftStore, report_id: str, parent: QWidget | None) -> Re
     return report
 
 
-def previous_report_id(store: DraftStore, report: Report, exclude: str | None = None) -> str | None:
-    """The id of last year's report of the same agency, from the index (no file read).
-
-    ``exclude`` is the open report's own id: after its year is edited, its stored
-    copy must not pass for last year's report.
-    """
-    agency = report.agency.strip()
-    for info in store.list_reports():
-        if info.id != exclude and info.agency.strip() == agency and info.year == report.year - 1:
-            return info.id
-    return None
-
-
-def previous_report(store: DraftStore, report: Report, exclude: str | None = None) -> Report | None:
-    """Last year's report of the same agency, if the store has it (for the cross-year checks)."""
-    found = previous_report_id(store, report, exclude)
-    if found is None:
-        return None
-    try:
-        return store.open(found)
-    except DraftStoreError:
-        return None
-
-
 AUTOSAVE_MS = 1500
 
 
@@ -160,9 +136,9 @@ class Session(QObject):
         # Last year's report: the caller may pass it in the document; else found here.
         self._previous_id: str | None = None
         if store is not None:
-            self._previous_id = previous_report_id(store, document.report, report_id)
+            self._previous_id = store.last_years_report_id(document.report, report_id)
             if document.previous is None and self._previous_id is not None:
-                document.previous = previous_report(store, document.report, report_id)
+                document.previous = store.last_years_report(document.report, report_id)
                 document.recheck()
         # Autosave: at most this long after the last change, and on close.
         self.autosave = QTimer(self)
@@ -196,11 +172,11 @@ class Session(QObject):
         """
         if self.store is None:
             return
-        found = previous_report_id(self.store, self.document.report, self.report_id)
+        found = self.store.last_years_report_id(self.document.report, self.report_id)
         if found == self._previous_id:
             return
         self._previous_id = found
-        self.document.previous = previous_report(self.store, self.document.report, self.report_id)
+        self.document.previous = self.store.last_years_report(self.document.report, self.report_id)
         self.document.previous_totals = {}
         self.document.recheck()
 
@@ -232,8 +208,8 @@ class Session(QObject):
         if report is None:
             return False
         self.report_id = report_id
-        self._previous_id = previous_report_id(self.store, report, report_id)
-        self.document.previous = previous_report(self.store, report, report_id)
+        self._previous_id = self.store.last_years_report_id(report, report_id)
+        self.document.previous = self.store.last_years_report(report, report_id)
         self.replace(report)
         return True
 

@@ -835,3 +835,18 @@ def test_read_only_store_reads_and_repairs_in_memory_only(tmp_path: Path) -> Non
         reader.create("乙局", 2021)
     after = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
     assert after == before
+
+
+def test_last_years_report_is_found_by_agency_and_year_from_the_index(store: DraftStore) -> None:
+    older = store.create("某某区公安分局", 2019)
+    last = store.create("某某区公安分局 ", 2020)  # a stray space is the same agency
+    store.create("另一个局", 2020)
+    this = store.create("某某区公安分局", 2021)
+    report = store.open(this)
+    assert [i.id for i in store.earlier_reports(report.agency, 2021)] == [older, last]
+    assert store.last_years_report_id(report) == last
+    assert store.last_years_report(report) == store.open(last)
+    # The open report's year edited to 2022: its own stored 2021 copy is not last year's.
+    report.year = 2022
+    assert store.last_years_report_id(report) == this
+    assert store.last_years_report_id(report, exclude=this) is None

@@ -22,7 +22,7 @@ from models.files import disk_reason
 from models.report import DocumentError, Report, from_document, to_document
 from models.store.errors import CorruptFileError, DraftStoreError
 from models.store.storage import AtomicJSONStorage
-from models.validation import Severity, check
+from models.validation import check
 
 Record = dict[str, Any]
 
@@ -38,7 +38,7 @@ def record_of(report_id: str, report: Report, saved_at: str) -> Record:
     except DocumentError as exc:
         raise DraftStoreError(f"草稿没有保存：{exc}") from exc
     issues = check(report)
-    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    errors = len(issues.errors)
     return {
         "id": report_id,
         "saved_at": saved_at,

@@ -93,6 +93,37 @@ class DraftStore:
         infos = [info_of(e) for e in self._index.entries() if e["deleted_at"] is None]
         return sorted(infos, key=lambda i: i.saved_at, reverse=True)
 
+    def earlier_reports(
+        self, agency: str, year: int, exclude: str | None = None
+    ) -> list[DraftInfo]:
+        """The agency's reports of years before ``year``, oldest first, from the index.
+
+        ``exclude`` is the open report's own id: after its year is edited, its
+        stored copy must not pass for one of its earlier years.
+        """
+        agency = agency.strip()
+        found = [
+            info
+            for info in self.list_reports()
+            if info.id != exclude and info.agency.strip() == agency and info.year < year
+        ]
+        return sorted(found, key=lambda i: i.year)
+
+    def last_years_report_id(self, report: Report, exclude: str | None = None) -> str | None:
+        """Last year's report of the same agency (for the cross-year checks), by id."""
+        found = self.earlier_reports(report.agency, report.year, exclude)
+        return found[-1].id if found and found[-1].year == report.year - 1 else None
+
+    def last_years_report(self, report: Report, exclude: str | None = None) -> Report | None:
+        """Last year's report itself, or None (none stored, or unreadable)."""
+        found = self.last_years_report_id(report, exclude)
+        if found is None:
+            return None
+        try:
+            return self.open(found)
+        except DraftStoreError:
+            return None
+
     def list_trash(self) -> list[DraftInfo]:
         """Reports in the trash, the most recently deleted first."""
         infos = [info_of(e) for e in self._index.entries() if e["deleted_at"] is not None]

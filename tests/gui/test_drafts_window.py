@@ -209,9 +209,8 @@ def test_new_report_from_last_years(qtbot, store, monkeypatch) -> None:  # type:
     assert (new.agency, new.year, new.edition) == ("洛阳市公安局", 2021, "2021")
     assert infos and "2021年版" in infos[0]
     # Opened in the window, last year's report is there for the cross-year checks.
-    from gui.session import previous_report
 
-    previous = previous_report(store, new)
+    previous = store.last_years_report(new)
     assert previous is not None and previous.year == 2020
     new.set(CellRef("t3", "carried", "natural"), 5)
     document = ReportDocument(new, previous)
@@ -247,9 +246,8 @@ def test_last_years_figures_and_the_year_chart(qtbot, settings, store) -> None: 
     this_id = store.create(last.agency, 2021)
     report = store.open(this_id)
     report.set(CellRef("t3", "new", "natural"), 30)
-    from gui.session import previous_report
 
-    document = ReportDocument(report, previous_report(store, report))
+    document = ReportDocument(report, store.last_years_report(report))
     window = MainWindow(document, settings, store, this_id)
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     window.show()
@@ -345,11 +343,10 @@ def test_the_open_report_cannot_be_trashed(qtbot, store, monkeypatch) -> None:  
 def test_last_years_report_follows_the_year(qtbot, settings, store) -> None:  # type: ignore[no-untyped-def]
     store.create("甲局", 2020)
     this_id = store.create("甲局", 2021)
-    from gui.session import previous_report
 
     report = store.open(this_id)
     window = MainWindow(
-        ReportDocument(report, previous_report(store, report, this_id)), settings, store, this_id
+        ReportDocument(report, store.last_years_report(report, this_id)), settings, store, this_id
     )
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     assert window.document.previous is not None and window.document.previous.year == 2020
