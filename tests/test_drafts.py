@@ -768,6 +768,8 @@ KILL_ROUNDS = 200
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_killed_while_saving_leaves_old_or_new_version(store: DraftStore) -> None:
+    """A soak: 200 kills at random moments of saving without pause. Where a kill lands
+    is chance; test_killed_at_every_step_of_a_save... tries every step for certain."""
     report_id = _add_seed(store, "000")
     others = [_add_seed(store, seed) for seed in ("001", "002")]
     report = store.open(report_id)
@@ -802,7 +804,7 @@ def test_killed_while_saving_leaves_old_or_new_version(store: DraftStore) -> Non
         found = int(reopened.open(report_id).sections["other"])
         assert found in (last, last + 1)
         in_the_middle += found == last + 1
-        # The index agrees with the file, even if the kill came between the two.
+        # The index agrees with the file, wherever the kill came.
         record = json.loads(_report_file(store, report_id).read_text(encoding="utf-8"))
         assert reopened.info(report_id).saved_at.isoformat() == record["report"]["1"]["saved_at"]
         assert len(reopened.list_reports()) == 3
@@ -850,3 +852,72 @@ def test_last_years_report_is_found_by_agency_and_year_from_the_index(store: Dra
     report.year = 2022
     assert store.last_years_report_id(report) == this
     assert store.last_years_report_id(report, exclude=this) is None
+
+
+SAVE_AND_DIE_AT_STEP = r"""
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from models.store import DraftStore
+store = DraftStore(Path(sys.argv[2]))
+report_id, die_at = sys.argv[3], int(sys.argv[4])
+report = store.open(report_id)
+report.sections["other"] = "新版本"
+steps = 0
+def counted(call):
+    def step(*args, **kwargs):
+        global steps
+        steps += 1
+        if steps == die_at:  # the power goes off just before this step
+            os.kill(os.getpid(), signal.SIGKILL)
+        return call(*args, **kwargs)
+    return step
+for name in ("replace", "rename", "link", "unlink", "fsync", "truncate", "write"):
+    setattr(os, name, counted(getattr(os, name)))
+store.save(report_id, report)
+print("saved after", steps, "steps", flush=True)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_killed_at_every_step_of_a_save_leaves_old_or_new_version(store: DraftStore) -> None:
+    """Each file-system step of one save (write, fsync, link, replace, unlink …) in turn
+    is where the program dies: after each, the store opens without a word, holds the old
+    or the new version, its index agrees with the file, and the other reports are intact."""
+    report_id = _add_seed(store, "000")
+    others = [_add_seed(store, seed) for seed in ("001", "002")]
+    old = store.open(report_id)
+    other_bytes = {i: _report_file(store, i).read_bytes() for i in others}
+    killed_at = []
+    for step in range(1, 200):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                SAVE_AND_DIE_AT_STEP,
+                str(ROOT),
+                str(store.folder),
+                report_id,
+                str(step),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        reopened = DraftStore(store.folder)
+        assert reopened.notices == [], (step, reopened.notices)
+        found = reopened.open(report_id)
+        assert found.sections["other"] in (old.sections["other"], "新版本"), step
+        record = json.loads(_report_file(store, report_id).read_text(encoding="utf-8"))
+        assert reopened.info(report_id).saved_at.isoformat() == record["report"]["1"]["saved_at"]
+        assert len(reopened.list_reports()) == 3
+        for other, data in other_bytes.items():
+            assert _report_file(store, other).read_bytes() == data
+        if done.returncode == 0:
+            break  # the save finished before reaching this step: every step was tried
+        assert done.returncode == -signal.SIGKILL, done.stderr
+        killed_at.append(step)
+        # Back to the old version for the next step (a save, not a hand-made file).
+        if found.sections["other"] != old.sections["other"]:
+            reopened.save(report_id, old)
+    print(f"a save killed before each of its {len(killed_at)} file-system steps in turn")
+    assert len(killed_at) >= 4, killed_at  # a save is several steps, each one tried
