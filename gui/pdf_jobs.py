@@ -67,7 +67,8 @@ class PdfJobs(QObject):
         QMessageBox.warning(self.window, "生成PDF失败", message)
 
     def _on_ready(self, data: bytes, result: object) -> None:
-        from gui.pdf_output import PreviewDialog, print_pdf
+        from gui.dialogs.preview import PreviewDialog
+        from gui.pdf_output import print_pdf
 
         self._done()
         purpose, path = self._job

@@ -11,27 +11,21 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
-from gui.screen_fit import fit_to_screen
 from models.report import Report
 
 if TYPE_CHECKING:
     import pypdfium2
 
 
-def _pdfium():  # type: ignore[no-untyped-def]
+def pdfium():  # type: ignore[no-untyped-def]
     # Loaded on first use: start-up stays quick for a clerk who only types.
     import pypdfium2
 
@@ -65,7 +59,7 @@ class PdfMaker(QObject):
 
 
 def page_count(data: bytes) -> int:
-    return len(_pdfium().PdfDocument(data))
+    return len(pdfium().PdfDocument(data))
 
 
 def render_page(document: pypdfium2.PdfDocument, index: int, dpi: float) -> QImage:
@@ -80,7 +74,7 @@ def print_pdf(
     data: bytes, printer: QPrinter, parent: QWidget | None = None, ask: bool = True
 ) -> int:
     """Print the PDF's pages; returns how many were printed (0 if cancelled)."""
-    document = _pdfium().PdfDocument(data)
+    document = pdfium().PdfDocument(data)
     total = len(document)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
@@ -108,66 +102,3 @@ def print_pdf(
     finally:
         painter.end()
     return last - first + 1
-
-
-class PreviewDialog(QDialog):
-    """The exact pages of the PDF, zoomable, with a print button."""
-
-    def __init__(self, data: bytes, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(f"打印预览 — {title}")
-        self.data = data
-        self.document = _pdfium().PdfDocument(data)
-        self.zoom = 1.0
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.zoom_out = QPushButton("缩小")
-        self.zoom_in = QPushButton("放大")
-        self.print_button = QPushButton("打印…")
-        self.info = QLabel()
-        for widget in (self.zoom_out, self.zoom_in, self.print_button):
-            bar.addWidget(widget)
-        bar.addStretch()
-        bar.addWidget(self.info)
-        layout.addLayout(bar)
-        self.pages_area = QScrollArea()
-        self.pages_area.setWidgetResizable(True)
-        self.pages_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.pages_area, 1)
-        self.pages: list[QLabel] = []
-        self.zoom_in.clicked.connect(lambda: self._step(1))
-        self.zoom_out.clicked.connect(lambda: self._step(-1))
-        self.print_button.clicked.connect(self._print)
-        fit_to_screen(self, 900, 1000)
-        # Esc closes the preview wherever the focus is (the page area takes keys).
-        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        close.activated.connect(self.close)
-        self._render()
-
-    def _step(self, direction: int) -> None:
-        index = min(range(len(PREVIEW_ZOOMS)), key=lambda i: abs(PREVIEW_ZOOMS[i] - self.zoom))
-        self.zoom = PREVIEW_ZOOMS[max(0, min(len(PREVIEW_ZOOMS) - 1, index + direction))]
-        self._render()
-
-    def _render(self) -> None:
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.pages = []
-        dpi = 96 * self.zoom * self.devicePixelRatioF()
-        for index in range(len(self.document)):
-            pixmap = QPixmap.fromImage(render_page(self.document, index, dpi))
-            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setStyleSheet("border: 1px solid #888; background: white;")
-            column.addWidget(label)
-            self.pages.append(label)
-        self.pages_area.setWidget(holder)
-        self.info.setText(f"共 {len(self.document)} 页 · {round(self.zoom * 100)}%")
-
-    def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printed = print_pdf(self.data, printer, self)
-        if printed:
-            self.info.setText(f"已送打印 {printed} 页")
