@@ -71,8 +71,12 @@ def run_gui(argv: list[str]) -> int:
     except (OSError, DraftStoreError) as exc:
         QMessageBox.critical(None, "无法使用草稿文件夹", f"草稿文件夹“{folder}”无法使用：{exc}")
         return 1
+    drafts = [a for a in argv[1:] if a.lower().endswith(".json")]
     if read_only:
-        QMessageBox.information(None, "只读方式打开", read_only_advice(reason))
+        advice = read_only_advice(reason)
+        if drafts:  # opened with a draft file: say why it was not taken in
+            advice += f"\n\n因此没有导入草稿文件“{drafts[0]}”。"
+        QMessageBox.information(None, "只读方式打开", advice)
     if not read_only and crash_log.mark_running(folder.parent):
         saved = [info.saved_at for info in store.list_reports()]
         QMessageBox.information(
@@ -80,7 +84,6 @@ def run_gui(argv: list[str]) -> int:
         )
     show_store_notices(store, None)
     report_id = None
-    drafts = [a for a in argv[1:] if a.lower().endswith(".json")]
     if drafts and not read_only:
         report_id = import_with_question(store, Path(drafts[0]), None)
     report = None
@@ -97,7 +100,8 @@ def run_gui(argv: list[str]) -> int:
         report = open_stored(store, report_id, None)
         if report is None:
             report_id = None
-    document = ReportDocument(report)  # the window finds last year's report
+    # Last year's report is read before the document is built: one check, not two.
+    document = ReportDocument(report, store.last_years_report(report, report_id))
     window = MainWindow(document, QSettings(), store, report_id, read_only)
     window.show()
     code = app.exec()

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from gui.document import ReportDocument
 from gui.undo import SetFieldCommand
 from models.fields import TEXT_FIELDS, get_field
-from models.report import MAX_TEXT_CHARS
-
-MAX_LINE_CHARS = 200
+from models.report import MAX_AGENCY_CHARS, MAX_TEXT_CHARS
 
 
 def _undo_keys(document: ReportDocument, event: QKeyEvent) -> bool:
@@ -101,7 +99,7 @@ class BoundLineEdit(QLineEdit):
         super().__init__(parent)
         self.report_document = document
         self.field = field
-        self.setMaxLength(MAX_LINE_CHARS)  # an agency's name; far below what a draft holds
+        self.setMaxLength(MAX_AGENCY_CHARS)  # what a draft holds, so nothing is cut
         self.setText(str(get_field(document.report, field)))
         self.textEdited.connect(self._on_edited)
         document.fieldChanged.connect(self._on_field_changed)

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
+from gui.session import Session
 from models.report import Report
-from models.store import DraftStore, DraftStoreError
+from models.store import DraftStoreError
 from models.year_to_year import MAIN_FIGURES, main_figures
 
 MAX_YEARS = 6
@@ -80,12 +81,10 @@ class YearChart(QWidget):
 class ComparisonPage(QWidget):
     """The chart, kept current as the clerk types."""
 
-    def __init__(
-        self, document: ReportDocument, store: DraftStore | None, parent: QWidget | None = None
-    ):
+    def __init__(self, document: ReportDocument, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.store = store
+        self.session = session
         layout = QVBoxLayout(self)
         title = QLabel("年度对比：新收申请、办理结果、行政复议、行政诉讼")
         font = title.font()
@@ -104,12 +103,14 @@ class ComparisonPage(QWidget):
     def history(self) -> list[Report]:
         """The agency's other reports in the store, older years only."""
         report = self.document.report
-        if self.store is None:
+        store = self.session.store
+        if store is None:
             return [self.document.previous] if self.document.previous else []
         found = []
-        for info in self.store.earlier_reports(report.agency, report.year):
+        # Its own stored copy, under a year since edited, is not an earlier year.
+        for info in store.earlier_reports(report.agency, report.year, self.session.report_id):
             try:
-                found.append(self.store.open(info.id))
+                found.append(store.open(info.id))
             except DraftStoreError:
                 continue
         return found

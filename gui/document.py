@@ -21,7 +21,7 @@ from models.values import Value
 class ReportDocument(QObject):
     checked = Signal()  # issues and totals recomputed
     cellsChanged = Signal(list)  # [CellRef]
-    fieldChanged = Signal(str)  # a meta/text field changed (not by its own editor)
+    fieldChanged = Signal(str)  # a meta/text field changed (every edit; "" for all)
     structureChanged = Signal()  # edition changed: grids must be rebuilt
 
     def __init__(

@@ -263,13 +263,19 @@ class ReportTableModel(QAbstractTableModel):
             self.refused.clear()
             self.refresh_changed()
 
+    def _current_context(self) -> tuple[object, ...]:
+        # Last year's report itself, not its id(): a freed report's id can be reused.
+        return (self.show_previous, self.document.previous)
+
     def reset(self) -> None:
         """Another report of the same edition: every cell anew, refusals forgotten."""
         self.beginResetModel()
         self.refused.clear()
-        self._looks = {}
-        self._context = ()
         self.endResetModel()
+        # The reset repainted every cell: what they show now is the baseline.
+        self._looks = self._states()
+        self._context = self._current_context()
+        self._stale = False
 
     def set_shown(self, shown: bool) -> None:
         self.shown = shown
@@ -314,7 +320,7 @@ class ReportTableModel(QAbstractTableModel):
         """
         self._stale = False
         states = self._states()
-        context = (self.show_previous, id(self.document.previous))
+        context = self._current_context()
         if context != self._context:
             self._context = context
             changed = list(states)

@@ -66,6 +66,7 @@ class ReportGridView(GridClipboard, QTableView):
         self.panes = FrozenPanes(self, model.layout) if freezable(model.layout) else None
         self._label_px: list[int] = []
         self._from_editor = False  # focus is coming back from our own cell editor
+        self._shown_before = False
         self.apply_widths()
         first = self.navigator.first()
         if first is not None:
@@ -149,19 +150,25 @@ class ReportGridView(GridClipboard, QTableView):
 
     def _keep_cursor_in_view(self) -> None:
         """After a resize (the issues panel shown or hidden, a smaller window) the
-        cell being typed into stays in view, and the table's top shows when the
-        cell fits below it: typing never goes into a cell the clerk cannot see."""
+        cell being typed into stays in view: typing never goes into a cell the
+        clerk cannot see. Where the clerk scrolled stays otherwise."""
         current = self.currentIndex()
-        if not current.isValid():
-            return
+        if current.isValid():
+            self.scrollTo(current)  # only scrolls if it is out of view or under a frozen pane
+
+    def _show_the_top(self) -> None:
+        """The table's first show: its header rows in view when the cursor fits
+        below them (the cursor was placed while the view was still tiny)."""
+        current = self.currentIndex()
         bar = self.verticalScrollBar()
-        bottom = (
-            self.rowViewportPosition(current.row()) + bar.value() + self.rowHeight(current.row())
-        )
-        if bottom <= self.viewport().height():
-            bar.setValue(0)
-        else:
-            self.scrollTo(current)
+        if current.isValid():
+            bottom = (
+                self.rowViewportPosition(current.row())
+                + bar.value()
+                + self.rowHeight(current.row())
+            )
+            if bottom <= self.viewport().height():
+                bar.setValue(0)
 
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # type: ignore[no-untyped-def]
         super().scrollTo(index, hint)
@@ -256,6 +263,9 @@ class ReportGridView(GridClipboard, QTableView):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         self.grid_model.set_shown(True)
+        if not self._shown_before:
+            self._shown_before = True
+            self._show_the_top()
 
     def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().hideEvent(event)

@@ -29,7 +29,7 @@ class IssuesPanel(QWidget):
         layout.addWidget(self.list)
         self.list.itemClicked.connect(self._on_item)
         self.list.itemActivated.connect(self._on_item)
-        self._shown: list[tuple[str, Severity, str]] | None = None
+        self._shown: list[Issue] | None = None
         self.refresh()
 
     def summary(self) -> str:
@@ -41,7 +41,9 @@ class IssuesPanel(QWidget):
     def refresh(self) -> None:
         # Most keystrokes leave the issues as they were: keep the list (and its
         # scroll position and selection) untouched then.
-        shown = [(i.code, i.severity, i.message) for i in self.document.issues]
+        # Whole issues (their words' places too): an item clicked later goes to
+        # where the words are now, not where they were when the list was built.
+        shown = list(self.document.issues)
         if shown == self._shown:
             return
         self._shown = shown

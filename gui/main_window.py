@@ -104,7 +104,7 @@ class MainWindow(RememberedLayout, QMainWindow):
             "t4": TablePage(document, "t4"),
             "problems": NarrativePage(document, "problems"),
             "other": NarrativePage(document, "other"),
-            "compare": ComparisonPage(document, store),
+            "compare": ComparisonPage(document, self.session),
         }
         for key, _label in PAGES:
             self.stack.addWidget(_scrollable(self.pages[key]))
@@ -188,8 +188,6 @@ class MainWindow(RememberedLayout, QMainWindow):
     def autosave(self) -> QTimer:
         return self.session.autosave
 
-    # -------------------------------------------------- menus
-
     # -------------------------------------------------- state shown
 
     def _on_checked(self) -> None:
@@ -222,8 +220,6 @@ class MainWindow(RememberedLayout, QMainWindow):
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
-
-    # -------------------------------------------------- navigation
 
     # -------------------------------------------------- keyboard focus
 
@@ -359,6 +355,9 @@ class MainWindow(RememberedLayout, QMainWindow):
         dialog = StartDialog(self.store, self, read_only=self.read_only, current=self.report_id)
         if dialog.exec() and dialog.chosen:
             self.open_report(dialog.chosen)
+        else:
+            # Last year's report may have been renamed, trashed or imported there.
+            self.session.follow_previous()
 
     def open_report(self, report_id: str) -> None:
         self.session.open_report(report_id, self)

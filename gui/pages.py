@@ -278,7 +278,6 @@ class TablePage(QWidget):
         self._layout.addLayout(self._grid_slot, 1)
         self.rebuild()
         document.structureChanged.connect(self.rebuild)
-        document.fieldChanged.connect(self._on_field)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -295,8 +294,10 @@ class TablePage(QWidget):
         (a unit switch, another report opened) only resets it, keeping the cursor."""
         edition = self.document.report.edition
         if self.view is not None and self.view.grid_model.edition == edition:
+            # Only the grid: the unit choice the clerk may have just used keeps
+            # its place, its keyboard focus and its Tab order; it shows the unit.
             self.view.reset_in_place()
-            self._build_unit_choice()
+            self._show_unit()
             return
         if self.view is not None:
             old_model = self.view.grid_model
@@ -373,7 +374,7 @@ class TablePage(QWidget):
             ReplaceReportCommand(self.document, new, f"金额单位改为{unit}")
         )
 
-    def _on_field(self, _name: str) -> None:
+    def _show_unit(self) -> None:
         if self.unit is not None and (ref := self._money_column()) is not None:
             self.unit.setCurrentIndex(self.unit.findData(self.document.report.unit_of(ref)))
 

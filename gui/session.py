@@ -138,7 +138,7 @@ class Session(QObject):
         if store is not None:
             self._previous_id = store.last_years_report_id(document.report, report_id)
             if document.previous is None and self._previous_id is not None:
-                document.previous = store.last_years_report(document.report, report_id)
+                document.previous = self._open_quietly(self._previous_id)
                 document.recheck()
         # Autosave: at most this long after the last change, and on close.
         self.autosave = QTimer(self)
@@ -176,9 +176,22 @@ class Session(QObject):
         if found == self._previous_id:
             return
         self._previous_id = found
-        self.document.previous = self.store.last_years_report(self.document.report, self.report_id)
+        self.document.previous = self._open_quietly(found)
         self.document.previous_totals = {}
         self.document.recheck()
+
+    def _open_quietly(self, report_id: str | None) -> Report | None:
+        """Last year's report for the checks: None if unreadable; a repair from a
+        backup is told at once, naming that report (not later, about another)."""
+        if report_id is None or self.store is None:
+            return None
+        try:
+            return self.store.open(report_id)
+        except DraftStoreError:
+            return None
+        finally:
+            parent = self.parent()
+            show_store_notices(self.store, parent if isinstance(parent, QWidget) else None)
 
     def save_now(self) -> bool:
         """Save to the store; True when the report on disk is now what the window shows."""
@@ -209,7 +222,7 @@ class Session(QObject):
             return False
         self.report_id = report_id
         self._previous_id = self.store.last_years_report_id(report, report_id)
-        self.document.previous = self.store.last_years_report(report, report_id)
+        self.document.previous = self._open_quietly(self._previous_id)
         self.replace(report)
         return True
 
@@ -219,4 +232,7 @@ class Session(QObject):
         self.document.apply_report(report)
         self.document.fieldChanged.emit("")
         self.document.undo_stack.setClean()
+        # An earlier version may name another agency or year: last year's
+        # report follows (a no-op when it is the same one).
+        self.follow_previous()
         self.reportReplaced.emit()

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.report import SECTION_KEYS, Report
+from models.report import FIELD_TITLES, SECTION_KEYS, Report
 
 FieldValue = str | int | dt.date | None
 
 # Text fields, by name, with the words the clerk knows them by.
 TEXT_FIELDS: dict[str, str] = {
-    "agency": "机关名称",
-    "preamble": "前言",
-    "contact": "联系方式",
+    **FIELD_TITLES,
     "sections.overview": "一、总体情况",
     "sections.proactive": "表二前说明",
     "sections.requests": "表三前说明",

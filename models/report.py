@@ -55,7 +55,9 @@ SECTION_KEYS = tuple(k for k, _ in SECTIONS)
 SECTION_TITLES = dict(SECTIONS)
 # Sections that must say something; the table sections' text is optional.
 REQUIRED_SECTIONS = ("overview", "problems", "other")
-_FIELD_TITLES = {"agency": "机关名称", "preamble": "前言", "contact": "联系方式"}
+FIELD_TITLES = {"agency": "机关名称", "preamble": "前言", "contact": "联系方式"}
+# An agency's name, however long its full title, fits a line or two of the title.
+MAX_AGENCY_CHARS = 100
 
 MIN_YEAR, MAX_YEAR = 2008, 2100
 
@@ -256,7 +258,11 @@ def _text_field(document: dict[str, Any], name: str, problems: list[str]) -> str
     if not isinstance(value, str):
         problems.append(f"字段 {name} 应为文字")
         return ""
-    return _checked_text(value, f"{_FIELD_TITLES[name]}（{name}）", problems)
+    what = f"{FIELD_TITLES[name]}（{name}）"
+    if name == "agency" and len(value) > MAX_AGENCY_CHARS:
+        problems.append(f"{what}：太长（{len(value):,}个字符，最多{MAX_AGENCY_CHARS}个）")
+        return ""
+    return _checked_text(value, what, problems)
 
 
 def _checked_text(text: str, what: str, problems: list[str]) -> str:

@@ -13,22 +13,7 @@ from decimal import Decimal
 
 from models.editions import CellRef, get_edition
 from models.report import Report
-from models.values import MAX_DIGITS, EntryError, decimals_allowed, format_value
-
-_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000)}
-
-
-def convert_money(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
-    """``amount`` in ``from_unit`` counted in ``to_unit``; EntryError if it does not fit."""
-    converted = (amount * _YUAN_PER[from_unit] / _YUAN_PER[to_unit]).normalize()
-    places = decimals_allowed(to_unit)
-    exponent = converted.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if -exponent > places:
-        raise EntryError(f"{format_value(amount)}{from_unit}换算为{to_unit}需要超过{places}位小数")
-    if converted >= Decimal(10) ** MAX_DIGITS:
-        raise EntryError(f"{format_value(amount)}{from_unit}换算为{to_unit}后超过{MAX_DIGITS}位")
-    return converted.quantize(Decimal(1)) if exponent > 0 else converted
+from models.values import convert_money, fit_money, format_value
 
 
 def switch_money_unit(report: Report, ref: CellRef, unit: str) -> Report:
@@ -38,7 +23,10 @@ def switch_money_unit(report: Report, ref: CellRef, unit: str) -> Report:
     new.units[str(ref)] = unit
     value = report.get(ref)
     if value is not None and unit != old_unit:
-        new.set(ref, convert_money(Decimal(value), old_unit, unit))
+        amount = convert_money(Decimal(value), old_unit, unit)
+        new.set(
+            ref, fit_money(amount, unit, f"{format_value(value)}{old_unit}", f"（换算为{unit}后）")
+        )
     return new
 
 

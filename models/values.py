@@ -124,21 +124,36 @@ def _money(
     if sign == "-":
         raise EntryError(f"金额不能为负数（“{shown}”）")
     converted = bool(typed_unit) and typed_unit != unit
-    # Exact arithmetic: an entry has at most 64 digits, so 100 places never round.
+    amount = Decimal(f"{whole}.{fraction or '0'}")
+    if converted:
+        amount = convert_money(amount, typed_unit, unit)
+    in_unit = f"（换算为{unit}后为 {amount.normalize():f}）" if converted else ""
+    return fit_money(amount, unit, f"“{shown}”", in_unit)
+
+
+_YUAN_PER = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
+def convert_money(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
+    """``amount`` in ``from_unit`` counted in ``to_unit``, exactly (5 万元 = 50000 元)."""
+    # An amount has at most 64 digits here, so 100 places never round.
     with localcontext() as context:
         context.prec = 100
-        amount = Decimal(f"{whole}.{fraction or '0'}")
-        if converted:
-            amount = amount / Decimal(10000) if unit == "万元" else amount * Decimal(10000)
-        amount = amount.normalize()
-    in_unit = f"（换算为{unit}后为 {amount:f}）" if converted else ""
+        return (amount * _YUAN_PER[from_unit] / _YUAN_PER[to_unit]).normalize()
+
+
+def fit_money(amount: Decimal, unit: str, what: str, note: str = "") -> Decimal:
+    """``amount`` as stored in ``unit``, or EntryError: at most MAX_DIGITS whole digits
+    and the decimals the unit allows. ``what`` names the amount, ``note`` may add how
+    it was converted."""
+    amount = amount.normalize()
     if amount >= Decimal(10) ** MAX_DIGITS:
-        raise EntryError(f"“{shown}”位数太多{in_unit}，超过{MAX_DIGITS}位，请检查")
+        raise EntryError(f"{what}位数太多{note}，超过{MAX_DIGITS}位，请检查")
     exponent = amount.as_tuple().exponent
     assert isinstance(exponent, int)
     places = decimals_allowed(unit)
     if -exponent > places:
-        raise EntryError(f"金额最多保留{places}位小数{in_unit}，单位为{unit}")
+        raise EntryError(f"金额最多保留{places}位小数{note}，单位为{unit}")
     return amount.quantize(Decimal(1)) if exponent > 0 else amount
 
 

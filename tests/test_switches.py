@@ -8,8 +8,8 @@ import pytest
 
 from models.editions import CellRef, get_edition
 from models.report import new_report
-from models.switches import convert_money, switch_edition, switch_money_unit
-from models.values import EntryError
+from models.switches import switch_edition, switch_money_unit
+from models.values import EntryError, convert_money, fit_money
 
 
 def test_amounts_are_converted_exactly() -> None:
@@ -20,7 +20,7 @@ def test_amounts_are_converted_exactly() -> None:
 
 def test_a_switch_that_needs_more_decimals_is_refused() -> None:
     with pytest.raises(EntryError, match="小数"):
-        convert_money(Decimal("0.12345"), "元", "万元")
+        fit_money(convert_money(Decimal("0.12345"), "元", "万元"), "万元", "0.12345元")
 
 
 def test_switching_a_report_keeps_the_amount_and_the_original() -> None:

@@ -51,6 +51,7 @@ class NewReportDialog(QDialog):
         agency: str = "",
         year: int | None = None,
         title: str = "新建报告",
+        choose_edition: bool = True,
     ):
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -68,7 +69,7 @@ class NewReportDialog(QDialog):
         form.addRow("报告年度：", self.year)
         form.addRow("模板版本：", self.edition)
         # Copying or renaming keeps the report's edition: only 新建 chooses one.
-        form.setRowVisible(self.edition, title == "新建报告")
+        form.setRowVisible(self.edition, choose_edition)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -328,7 +329,9 @@ class StartDialog(QDialog):
         info = self._selected()
         if info is None:
             return
-        dialog = NewReportDialog(self, info.agency, info.year, title="复制为新报告")
+        dialog = NewReportDialog(
+            self, info.agency, info.year, title="复制为新报告", choose_edition=False
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         agency, year, _edition = dialog.values()
@@ -348,14 +351,14 @@ class StartDialog(QDialog):
                 self, "重命名", "这份报告正在窗口中编辑：请在“基本信息”页修改机关名称和年度。"
             )
             return
-        dialog = NewReportDialog(self, info.agency, info.year, title="重命名")
+        dialog = NewReportDialog(self, info.agency, info.year, title="重命名", choose_edition=False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         agency, year, _edition = dialog.values()
         self._on_selected(lambda report_id: self.store.rename(report_id, agency, year), "重命名")
 
     def _empty_trash(self) -> None:
-        count = len(self.store.list_trash())
+        count = len(self.infos)  # the trash is what the list shows
         answer = QMessageBox.question(
             self,
             "清空回收站",

@@ -14,10 +14,9 @@ import re
 import unicodedata
 
 from models.importer.result import ImportResult
-from models.report import SECTION_KEYS, Report
+from models.report import MAX_AGENCY_CHARS, SECTION_KEYS, Report
 
 # A longer "agency" before the title is a page's text, not a name.
-MAX_AGENCY_CHARS = 100
 
 # No two adjacent quantifiers may take the same characters ("\s*#*\s*" tries
 # every split of a run of spaces): _TITLE is matched on lines whose whitespace

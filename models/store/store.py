@@ -23,7 +23,7 @@ from pathlib import Path
 
 from models.editions import EDITIONS
 from models.files import disk_reason
-from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, new_report
+from models.report import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR, DocumentError, Report, new_report
 from models.store import backups
 from models.store.backups import BackupInfo
 from models.store.draft_files import load_draft
@@ -400,6 +400,8 @@ def _checked_identity(agency: str, year: int) -> str:
     agency = agency.strip()
     if not agency:
         raise DraftStoreError("机关名称不能为空")
+    if len(agency) > MAX_AGENCY_CHARS:
+        raise DraftStoreError(f"机关名称太长（最多{MAX_AGENCY_CHARS}个字）")
     if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
         raise DraftStoreError(f"年度应在{MIN_YEAR}–{MAX_YEAR}之间")
     return agency

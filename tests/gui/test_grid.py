@@ -352,3 +352,16 @@ def test_the_grid_model_after_an_edition_switch_passes_qt_model_tester(
     t3 = table_page(window, "t3").view.grid_model
     qtmodeltester.check(t3, force_py=True)
     t3.set_many([CellRef("t3", "new", "natural")], "3")
+
+
+def test_a_unit_switch_keeps_the_unit_box_and_its_focus(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(load_seed("000"))
+    page = table_page(window, "t2")
+    box = page.unit
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    box.setCurrentIndex(box.findData("万元"))
+    box.activated.emit(box.currentIndex())
+    assert page.unit is box and QApplication.focusWidget() is box  # keys still go somewhere
+    window.document.undo_stack.undo()
+    assert page.unit is box and box.currentData() == "元"

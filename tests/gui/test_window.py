@@ -254,3 +254,20 @@ def test_no_widget_of_ours_shadows_a_qt_method(seed_window) -> None:  # type: ig
             if callable(getattr(qt_base, name, None)):
                 clashes.append(f"{type(obj).__name__}.{name}")
     assert clashes == [], clashes
+
+
+def test_an_issue_clicked_after_typing_finds_the_words_where_they_are_now(
+    seed_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = seed_window("003")
+    editor = window.pages["overview"].editor
+    window.show_page("overview")
+    cursor = editor.textCursor()
+    cursor.setPosition(0)
+    editor.setTextCursor(cursor)
+    editor.insertPlainText("本年度，")  # the claim's words move four characters on
+    qtbot.wait(300)  # the issues list follows a moment after typing
+    panel = window.issues
+    row = next(i for i in range(panel.list.count()) if "行政复议 5 件" in panel.list.item(i).text())
+    panel.list.itemClicked.emit(panel.list.item(row))
+    assert editor.textCursor().selectedText() == "行政复议 5 件"
