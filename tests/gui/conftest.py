@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from gui.app import install_translations
 from gui.document import ReportDocument
@@ -32,6 +33,22 @@ def _restore_error_hooks():  # type: ignore[no-untyped-def]
     sys.excepthook = hook
     if faulthandler.is_enabled():
         faulthandler.enable(file=sys.__stderr__)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected fails the test at once: offscreen, its modal
+    loop would wait for a click forever (a PDF that failed to build hung a run so).
+    A test that expects one patches the method itself."""
+
+    def unexpected(kind: str):  # type: ignore[no-untyped-def]
+        def box(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
+
+        return staticmethod(box)
+
+    for kind in ("information", "warning", "critical", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
 
 
 @pytest.fixture
