@@ -2,9 +2,10 @@
 
 The real main window (offscreen) on seed 003, 表三 shown: each edit types a
 figure and Tab into the grid as key events, then lets Qt run every event it
-posted, the repaint included.  Checking, totals, the issues panel, the title
-and the cells whose look changed all happen inside the timed span.  The goal
-is ≤ 3 ms median (issue 10: a full refresh of all three grids took 8.3 ms).
+posted, the repaint included.  Checking, totals, the title and the cells whose
+look changed happen inside the timed span; the issues list follows 150 ms after
+a burst of typing, as in use.  Five processes in turn; the goal is ≤ 3 ms median
+(issue 10: a full refresh of all three grids took 8.3 ms).
 """
 
 from __future__ import annotations
