@@ -291,8 +291,8 @@ class ReportTableModel(QAbstractTableModel):
     def _states(self) -> dict[GridCell, tuple[object, ...]]:
         """What each value cell shows depends on: when this changes, it is repainted.
 
-        Its value (or computed total), a refusal, and its issues decide its text,
-        colour and tooltip; last year's figure is covered by ``_context``. Read
+        Its value (or computed total), a refusal, and its issues' severity decide
+        its text and colour; last year's figure is covered by ``_context``. Read
         from the document without formatting anything: this runs on every edit.
         """
         values = self.document.report.cells
@@ -306,7 +306,9 @@ class ReportTableModel(QAbstractTableModel):
                 values.get(ref),  # type: ignore[arg-type]
                 totals.get(ref),  # type: ignore[arg-type]
                 self.refused.get(ref),  # type: ignore[arg-type]
-                tuple((i.code, i.severity, i.message, i.cells[0] == ref) for i in issues)
+                # What the colour depends on; a message's words show only in the
+                # tooltip, which Qt asks for when the mouse rests on the cell.
+                tuple((i.severity, i.cells[0] == ref) for i in issues)
                 if issues
                 else (),
             )
