@@ -308,9 +308,7 @@ class ReportTableModel(QAbstractTableModel):
                 self.refused.get(ref),  # type: ignore[arg-type]
                 # What the colour depends on; a message's words show only in the
                 # tooltip, which Qt asks for when the mouse rests on the cell.
-                tuple((i.severity, i.cells[0] == ref) for i in issues)
-                if issues
-                else (),
+                tuple((i.severity, i.cells[0] == ref) for i in issues) if issues else (),
             )
         return states
 
