@@ -34,6 +34,17 @@ def edition_issues(report: Report) -> list[Issue]:
 _NOTHING = re.compile(r"^(本(行政)?机关|我(局|单位|委|办))?(暂)?无(其他需要报告的事项)?$")
 
 
+# How real reports speak of the 信息处理费 (the 2021 template's note under 六):
+# "本机关未收取信息处理费", "未收取信息公开处理费", "未发生收费情况",
+# "不存在收费", "无收费事项", "收取信息处理费0元", "未收取任何费用" …
+_FEE_WORDS = re.compile(r"处理费|收费|收取[^。；;，,]{0,8}?费用?")
+
+
+def speaks_of_fees(text: str) -> bool:
+    """Whether 六 reports on fees at all, in any of the phrasings real reports use."""
+    return _FEE_WORDS.search(text) is not None
+
+
 def says_nothing(text: str) -> bool:
     return bool(_NOTHING.match(re.sub(r"[\s。.，,、；;：:！!]", "", text)))
 
@@ -64,7 +75,7 @@ def missing_issues(report: Report, edition: Edition) -> list[Issue]:
             )
         )
     other = report.sections.get("other", "")
-    if report.edition == EDITION_2021 and other.strip() and "信息处理费" not in other:
+    if report.edition == EDITION_2021 and other.strip() and not speaks_of_fees(other):
         issues.append(
             warn(
                 "2021年版模板要求在第六部分报告收取信息处理费情况（如“本机关未收取信息处理费”）",

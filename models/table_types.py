@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 class ValueKind(StrEnum):
     COUNT = "count"  # whole number ≥ 0
     SIGNED_COUNT = "signed_count"  # whole number, may be negative (本年增/减)
-    MONEY = "money"  # Decimal ≥ 0, at most 4 decimals, in the column's unit
+    MONEY = "money"  # Decimal ≥ 0 to the fen (2 decimals in 元, 6 in 万元), in the column's unit
 
 
 MONEY_UNITS = ("元", "万元")

@@ -11,8 +11,10 @@ Chinese message with the numbers.  Pure and fast enough to run on every keystrok
 from __future__ import annotations
 
 from models.editions import (
+    EDITION_2021,
     CellRef,
     Edition,
+    ValueKind,
     get_edition,
     t4_group_label,
 )
@@ -22,7 +24,7 @@ from models.rules_complete import edition_issues, missing_issues
 from models.rules_text import fee_text_issues, stale_year_issues, text_number_issues
 from models.rules_years import carry_issues, stock_issues
 from models.totals import compute_totals, effective
-from models.values import Value, check_value, format_value
+from models.values import TEMPLATE_DECIMALS, Value, check_value, decimal_places, format_value
 
 __all__ = ["RULES", "CheckResult", "Issue", "Severity", "check"]
 
@@ -65,13 +67,29 @@ def check(
 def _values(report: Report, edition: Edition) -> list[Issue]:
     issues = []
     for ref, value in report.cells.items():
-        problem = check_value(value, edition.column(ref))
+        column = edition.column(ref)
+        problem = check_value(value, column)
         if problem:
             issues.append(
                 Issue(
                     "VAL",
                     Severity.ERROR,
                     f"{edition.cell_name(ref)}：{problem}（现为 {value}）",
+                    (ref,),
+                )
+            )
+        elif (
+            report.edition == EDITION_2021
+            and column.kind is ValueKind.MONEY
+            and report.unit_of(ref) == "万元"
+            and decimal_places(value) > TEMPLATE_DECIMALS
+        ):
+            issues.append(
+                Issue(
+                    "VAL",
+                    Severity.WARNING,
+                    f"{edition.cell_name(ref)}：2021年版模板要求“保留{TEMPLATE_DECIMALS}位小数”，"
+                    f"现为 {value}（{decimal_places(value)}位）",
                     (ref,),
                 )
             )

@@ -25,8 +25,12 @@ Value = int | Decimal
 # 万元 before 元, so that "5万元" is not read as "5万" + "元".
 MONEY_UNITS_ORDERED = ("万元", "元")
 COUNT_UNITS = ("件", "项", "个", "起", "条", "份", "次", "人", "家")
-MAX_DECIMALS = 4  # in 万元, as the 2021 template's header asks
-MAX_DECIMALS_YUAN = 2  # 元 are precise to the fen
+# Money is valid to the fen: 2 decimals in 元, 6 in 万元 (real reports print
+# 5949.088667 万元).  The 2021 template's header asks for 4 in 万元; more is a
+# warning of the rules (TEMPLATE_DECIMALS), never a refusal.
+MAX_DECIMALS = 6
+MAX_DECIMALS_YUAN = 2
+TEMPLATE_DECIMALS = 4
 # Far above any real figure (a province's 处理决定数量 is in the millions); a
 # longer number is a paste slip and would overflow the printed cell.
 MAX_DIGITS = 12
@@ -155,6 +159,12 @@ def fit_money(amount: Decimal, unit: str, what: str, note: str = "") -> Decimal:
     if -exponent > places:
         raise EntryError(f"金额最多保留{places}位小数{note}，单位为{unit}")
     return amount.quantize(Decimal(1)) if exponent > 0 else amount
+
+
+def decimal_places(value: Value) -> int:
+    """How many decimals an amount has (0 for a whole number)."""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def check_value(value: object, column: Column) -> str | None:

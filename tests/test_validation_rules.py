@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from models.editions import CellRef, get_edition
 from models.report import Report, new_report
 from models.validation import Severity, check
@@ -55,7 +57,8 @@ def test_balance_waits_until_both_sides_have_figures() -> None:
 def test_val_catches_stored_values_that_do_not_fit() -> None:
     r = _zeros(new_report("某局", 2021))
     r.set(CellRef("t3", "new", "natural"), -1)
-    r.set(CellRef("t2", "fees", "fee_amount"), Decimal("1.23456"))
+    # Finer than the fen (6 decimals in 万元): an error; 5 or 6 places are a warning.
+    r.set(CellRef("t2", "fees", "fee_amount"), Decimal("1.2345678"))
     val = [i for i in check(r) if i.code == "VAL"]
     assert {i.cells[0] for i in val} == {
         CellRef("t3", "new", "natural"),
@@ -185,3 +188,44 @@ def test_two_groups_in_one_sentence_keep_their_own_outcomes() -> None:
         "被申请行政复议5件，其中结果维持3件、尚未审结2件，被提起行政诉讼4件，其中结果维持4件。"
     )
     assert "TEXT-NUM" not in codes(r)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "本机关未收取信息处理费。",
+        "本年度未收取信息公开处理费。",
+        "本机关未发生收费情况。",
+        "不存在收费。",
+        "无收费事项。",
+        "收取信息处理费0元。",
+        "本机关未收取任何费用。",
+    ],
+)
+def test_the_ways_real_reports_speak_of_fees_satisfy_the_2021_note(words: str) -> None:
+    from models.rules_complete import speaks_of_fees
+
+    assert speaks_of_fees(words)
+
+
+def test_a_section_six_without_fees_still_gets_the_reminder() -> None:
+    from models.rules_complete import speaks_of_fees
+
+    assert not speaks_of_fees("本机关无其他需要报告的事项。")
+    assert not speaks_of_fees("积极办理人大代表建议和政协提案。")
+
+
+def test_money_to_the_fen_is_valid_and_more_than_four_places_is_a_2021_warning() -> None:
+    from decimal import Decimal
+
+    from models.report import new_report
+
+    report = new_report("某局", 2021)
+    ref = CellRef("t2", "fees", "fee_amount")
+    assert report.unit_of(ref) == "万元"
+    report.set(ref, Decimal("5949.088667"))  # printed so by a real report
+    found = [i for i in check(report) if i.code == "VAL"]
+    assert [i.severity for i in found] == [Severity.WARNING]
+    assert "保留4位小数" in found[0].message
+    report.set(ref, Decimal("227.3466"))
+    assert not [i for i in check(report) if i.code == "VAL"]

@@ -53,8 +53,8 @@ def test_accepted(text: str, column, unit: str, expected) -> None:  # type: igno
         ("件", COUNT, "没有数字"),
         ("5 元", COUNT, "不是数字"),
         ("-1", MONEY, "不能为负数"),
-        ("0.12345", MONEY, "最多保留4位小数"),
-        ("1.5元", MONEY, "换算为万元后"),
+        ("0.1234567", MONEY, "最多保留6位小数"),
+        ("0.001元", MONEY, "换算为万元后"),
         ("1" * 13, COUNT, "位数太多"),
     ],
 )
