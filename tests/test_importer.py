@@ -120,3 +120,24 @@ def test_import_command(tmp_path: Path) -> None:
         timeout=60,
     )
     assert "T3-BAL" in checked.stdout
+
+
+def test_headings_run_into_a_paragraph_are_read_as_headings() -> None:
+    """Web pages flatten a report: "…工作。 一、总体情况 2023年，我局…" on one line."""
+    from models.importer import import_text
+
+    text = (
+        "某某区公安分局2023年政府信息公开工作年度报告\n"
+        "根据《条例》规定编制本报告。 一、总体情况 2023年，我局共收到政府信息公开申请3件。"
+        "五、存在的主要问题及改进情况 一是公开内容不够全面。二是更新不够及时。"
+        "六、其他需要报告的事项 本机关未收取信息处理费。\n"
+    )
+    report = import_text(text).report
+    assert report.preamble == "根据《条例》规定编制本报告。"
+    assert report.sections["overview"] == "2023年，我局共收到政府信息公开申请3件。"
+    assert report.sections["problems"].startswith("一是公开内容不够全面")
+    assert report.sections["other"] == "本机关未收取信息处理费。"
+    # "一、" inside a sentence is not a heading.
+    from models.importer.text import split_inline_headings
+
+    assert split_inline_headings("重点做好一、二季度的工作。") == ["重点做好一、二季度的工作。"]

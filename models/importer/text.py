@@ -28,6 +28,30 @@ _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 ARTICLE = re.compile(r"^第二十条第[（(]([一二三四五六七八九十]+)[）)]项")
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _SECTIONS = dict(zip("一二三四五六", SECTION_KEYS, strict=True))
+# A section heading run into a paragraph, as web pages flatten them: "…工作。 一、总体情况
+# 2023年，我局…".  Only the template's own headings (their variants in real
+# reports), after a sentence's end or a space, so "一、" inside a sentence stays.
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[。！？；;])|(?<=\s))"
+    r"([一二三四五六]、(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+    r"|政府信息公开行政复议、行政诉讼情况|存在的主要问题及(?:其)?改进情况"
+    r"|其他需要报告的事项))"
+)
+
+
+def split_inline_headings(line: str) -> list[str]:
+    """A line with section headings run into it, as lines of their own."""
+    if "\t" in line or not _INLINE_HEADING.search(line):
+        return [line]
+    pieces = []
+    start = 0
+    for match in _INLINE_HEADING.finditer(line):
+        pieces += [line[start : match.start()], match.group(1)]
+        start = match.end()
+    pieces.append(line[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
 _PARAGRAPH_END = tuple("。！？：；”)）")
 
 
@@ -63,7 +87,7 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
     # Lines before the title (a web page's menus, the agency above it) are skipped;
     # text pasted without a title is read from its first line.
     seen_title = not any(_TITLE.match(_title_line(raw)) for raw in lines)
-    for raw in lines:
+    for raw in (piece for line in lines for piece in split_inline_headings(line)):
         stripped = raw.strip().lstrip("#").strip()
         if not seen_title:
             seen_title = bool(_TITLE.match(_title_line(raw)))
