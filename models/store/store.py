@@ -101,11 +101,16 @@ class DraftStore:
         ``exclude`` is the open report's own id: after its year is edited, its
         stored copy must not pass for one of its earlier years.
         """
+        # Runs on every keystroke in the agency box: the index entries are
+        # filtered first, and only the few that match become DraftInfo.
         agency = agency.strip()
         found = [
-            info
-            for info in self.list_reports()
-            if info.id != exclude and info.agency.strip() == agency and info.year < year
+            info_of(entry)
+            for entry in self._index.entries()
+            if entry["deleted_at"] is None
+            and entry["id"] != exclude
+            and entry["year"] < year
+            and entry["agency"].strip() == agency
         ]
         return sorted(found, key=lambda i: i.year)
 
