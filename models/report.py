@@ -91,6 +91,12 @@ class Report:
     cells: dict[CellRef, Value] = field(default_factory=dict)
     # Money columns whose unit the clerk chose (column id "t2.procurement.amount").
     units: dict[str, str] = field(default_factory=dict)
+    # A report imported from a published copy: cells the import could not read
+    # (→ why), and totals the published report printed blank.  Rules over an
+    # unread cell cannot be checked; a blank published total is a finding.  Both
+    # lapse for a cell once the clerk fills it in.
+    unread: dict[CellRef, str] = field(default_factory=dict)
+    blank_totals: frozenset[CellRef] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.edition and self.year:
@@ -138,7 +144,7 @@ def _json_value(value: Value) -> int | str:
 def to_document(report: Report) -> dict[str, Any]:
     edition = get_edition(report.edition)
     ordered = [c for c in edition.cells() if c in report.cells]
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "schema_version": SCHEMA_VERSION,
         "agency": report.agency,
@@ -151,6 +157,13 @@ def to_document(report: Report) -> dict[str, Any]:
         "units": dict(sorted(report.units.items())),
         "cells": {str(c): _json_value(report.cells[c]) for c in ordered},
     }
+    # Only an imported report has it, so every other draft stays as before.
+    if report.unread or report.blank_totals:
+        document["imported"] = {
+            "unread": {str(c): report.unread[c] for c in edition.cells() if c in report.unread},
+            "blank_totals": [str(c) for c in edition.cells() if c in report.blank_totals],
+        }
+    return document
 
 
 def to_json(report: Report) -> str:
@@ -206,6 +219,7 @@ def from_document(document: object) -> Report:
         "sections",
         "units",
         "cells",
+        "imported",
     }
     unknown = sorted(set(document) - known)
     if unknown:
@@ -228,9 +242,12 @@ def from_document(document: object) -> Report:
     sections = _sections_field(document.get("sections", {}), problems)
     cells: dict[CellRef, Value] = {}
     units: dict[str, str] = {}
+    unread: dict[CellRef, str] = {}
+    blank_totals: frozenset[CellRef] = frozenset()
     if edition_key:
         units = _units_field(document.get("units", {}), edition_key, problems)
         cells = _cells_field(document.get("cells", {}), edition_key, problems)
+        unread, blank_totals = _imported_field(document.get("imported", {}), edition_key, problems)
 
     if problems:
         shown = [f"· {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
@@ -248,6 +265,8 @@ def from_document(document: object) -> Report:
         sections=sections,
         cells=cells,
         units=units,
+        unread=unread,
+        blank_totals=blank_totals,
     )
 
 
@@ -388,3 +407,39 @@ def _cells_field(value: object, edition_key: str, problems: list[str]) -> dict[C
         else:
             problems.append(f"{name}应为整数，实际为 {_shown(raw)}")
     return cells
+
+
+def _imported_field(
+    value: object, edition_key: str, problems: list[str]
+) -> tuple[dict[CellRef, str], frozenset[CellRef]]:
+    """What an import could not read, and the totals the published report left blank."""
+    if not isinstance(value, dict) or not set(value) <= {"unread", "blank_totals"}:
+        problems.append("导入信息（imported）应为含 unread、blank_totals 的对象")
+        return {}, frozenset()
+    edition = get_edition(edition_key)
+
+    def cell(key: object) -> CellRef | None:
+        try:
+            ref = CellRef.parse(key) if isinstance(key, str) else None
+        except ValueError:
+            ref = None
+        if ref is None or not edition.has_cell(ref):
+            problems.append(f"导入信息指向不存在的单元格：{_shown(key)}")
+            return None
+        return ref
+
+    unread: dict[CellRef, str] = {}
+    raw_unread = value.get("unread", {})
+    if not isinstance(raw_unread, dict):
+        problems.append("导入信息的 unread 应为对象")
+        raw_unread = {}
+    for key, why in raw_unread.items():
+        ref = cell(key)
+        if ref is not None:
+            unread[ref] = _checked_text(why if isinstance(why, str) else "", "导入说明", problems)
+    raw_blank = value.get("blank_totals", [])
+    if not isinstance(raw_blank, list):
+        problems.append("导入信息的 blank_totals 应为列表")
+        raw_blank = []
+    blank = {ref for ref in map(cell, raw_blank) if ref is not None}
+    return unread, frozenset(ref for ref in blank if edition.is_derived(ref))

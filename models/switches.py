@@ -37,5 +37,9 @@ def switch_edition(report: Report, edition_key: str) -> tuple[Report, list[CellR
     new.edition = edition_key
     new.cells = {ref: v for ref, v in report.cells.items() if target.has_cell(ref)}
     new.units = {k: u for k, u in report.units.items() if target.has_cell(CellRef.parse(k))}
+    new.unread = {ref: why for ref, why in report.unread.items() if target.has_cell(ref)}
+    new.blank_totals = frozenset(
+        ref for ref in report.blank_totals if target.has_cell(ref) and target.is_derived(ref)
+    )
     lost = [ref for ref in report.cells if not target.has_cell(ref)]
     return new, lost

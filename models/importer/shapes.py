@@ -1,0 +1,187 @@
+"""Table text in the shapes real copies take, turned into tab-separated rows.
+
+Web pages and PDFs lose a table's grid in many ways: cells separated by ``|``
+(``行政许可 | 8 | 增10 | 18 |``), one cell a line (a label, then each value on a line
+of its own, often with blank lines between), a row run together with spaces
+(``一、本年新收政府信息公开申请数量 58 7 0 0 1 0 66``), a label wrapped over two
+lines.  ``tabbed_rows`` rewrites such lines as the tab-separated rows the table
+readers know (one field a cell), and leaves every other line as it is.  A value
+is never invented here: a run of values is joined to the label before it, in
+order, and the readers decide whether the count fits the row.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from models.editions import EDITION_2019, EDITION_2021, get_edition
+
+# A cell that is a figure (with its unit or a 增/减 sign), or printed as blank.
+_VALUE = re.compile(
+    r"^(?:[增减]\s*)?[-−+]?\d[\d,，]*(?:[.．]\d+)?\s*(?:件|项|个|起|条|元|万元|人次)?$|^[—–\-/／]$"
+)
+# Words of the tables' headers: lines of their own in a one-cell-a-line copy.
+_HEADER_WORDS = (
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年处理决定数量",
+    "本年收费金额",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "处理决定数量",
+    "采购项目数量",
+    "采购总金额",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "三、本年度办理结果",
+    "（三）不予公开",
+    "（四）本机关不掌握相关政府信息",
+    "（四）无法提供",
+    "（五）不予处理",
+    "（六）其他处理",
+)
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?")
+_PUNCTUATION = re.compile(r"[\s“”\"'‘’（）()、．.,，:：;；|]")
+# A line this long is prose, not a cell.
+_MAX_CELL_CHARS = 80
+
+
+def squeeze(text: str) -> str:
+    """A label as compared: NFKC, no spaces or punctuation."""
+    return _PUNCTUATION.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.cache
+def _row_labels() -> tuple[str, ...]:
+    """Every row label of 表二 and 表三, both editions, without numbering, squeezed."""
+    labels = set()
+    for edition in (EDITION_2019, EDITION_2021):
+        for table in ("t2", "t3"):
+            for row in get_edition(edition).table(table).rows():
+                plain = unicodedata.normalize("NFKC", row.label)
+                labels.add(squeeze(_NUMBERING.sub("", plain.strip(), count=1)))
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+@functools.cache
+def _header_words() -> frozenset[str]:
+    return frozenset(squeeze(w) for w in _HEADER_WORDS)
+
+
+def is_value(cell: str) -> bool:
+    return bool(_VALUE.match(unicodedata.normalize("NFKC", cell.strip())))
+
+
+def is_row_label(cell: str) -> bool:
+    """A table row's label: the template's words, numbered or not, whole or cut short."""
+    key = squeeze(_NUMBERING.sub("", unicodedata.normalize("NFKC", cell.strip()), count=1))
+    if len(key) < 2 or len(cell) > _MAX_CELL_CHARS:
+        return False
+    for label in _row_labels():
+        if key == label or (len(key) >= 4 and label.startswith(key)):
+            return True
+        if len(label) >= 4 and key.startswith(label) and len(key) <= len(label) + 12:
+            return True
+    return False
+
+
+def _is_table_word(cell: str) -> bool:
+    key = squeeze(cell)
+    return key in _header_words() or key.startswith(("第二十条第", "本列数据的勾稽关系"))
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line in a table shape, or None for a line of prose."""
+    if "\t" in line:
+        return None  # already a row (a .docx, a tab-separated copy)
+    if "|" in line:
+        cells = [c.strip() for c in line.split("|")]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(len(c) > _MAX_CELL_CHARS for c in cells):
+            return None
+        return cells
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_CELL_CHARS + 40:
+        return None
+    if is_value(stripped) or is_row_label(stripped) or _is_table_word(stripped):
+        return [stripped]
+    # A row run together with spaces: "label 58 7 0 0 1 0 66", or "0 0 0 0 0".
+    words = stripped.split()
+    values = 0
+    while values < len(words) and is_value(words[-1 - values]):
+        values += 1
+    if values >= 2 or (values == 1 and len(words) == 2):
+        head = " ".join(words[: len(words) - values])
+        if not head or is_row_label(head) or _is_table_word(head):
+            return ([head] if head else []) + words[len(words) - values :]
+    return None
+
+
+def tabbed_rows(lines: list[str]) -> list[str]:
+    """The lines with every table shape rewritten as tab-separated rows."""
+    out: list[str] = []
+    row: list[str] | None = None  # the row being gathered: a label, then its values
+    pending_text = False  # the row's label may continue on the next line
+
+    def flush() -> None:
+        nonlocal row
+        if row is not None:
+            # A lone label keeps a tab, so it stays a table line, not a heading.
+            out.append("\t".join(row) + ("\t" if len(row) == 1 else ""))
+            row = None
+
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            if row is not None and pending_text and not line.strip() == "":
+                # A label wrapped onto a second line: "(二)部分公开(区分处理的,只计这" + "一情形…)".
+                stripped = line.strip()
+                if len(stripped) <= 30 and not stripped.endswith(("。", "；")):
+                    row[0] += stripped
+                    pending_text = False
+                    continue
+            if line.strip():
+                flush()
+                out.append(line)
+            continue
+        if not any(cells):
+            continue  # an empty cell line of a one-cell-a-line copy: no place to give it
+        if len(cells) > 1:
+            flush()
+            out.append("\t".join(cells) + ("\t" if len(cells) == 1 else ""))
+            continue
+        cell = cells[0]
+        if is_value(cell):
+            if row is None:
+                row = [""]  # values with no label before them (表四's row)
+            row.append(cell)
+            pending_text = False
+            continue
+        flush()
+        row = [cell]
+        pending_text = is_row_label(cell)
+    flush()
+    return out

@@ -1,0 +1,112 @@
+"""Rules for a report imported from its published copy: what cannot be checked, and
+totals the published report printed blank.
+
+A cell the import could not read is not 0: every rule whose cells include it
+(directly, or through a computed total that adds it up) cannot be checked, and
+says so once, as one UNREAD warning pointing at the unread cells.  Such a rule's
+own issue would be a false alarm and is dropped.  A total the published report
+printed blank while its parts have values (BLANK-TOTAL) is a mistake of the
+published report: the program's copy computes it, the published one did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models.editions import CellRef, Edition, get_edition
+from models.issues import RULES, Issue, Severity
+from models.report import Report
+from models.values import Value, format_value
+
+# Rules that do not depend on a cell's value being known: a value that was read
+# and is wrong is still wrong; unread cells have no value to be wrong.
+_ALWAYS_KEPT = ("VAL", "UNREAD", "BLANK-TOTAL")
+
+
+def unknown_cells(report: Report) -> frozenset[CellRef]:
+    """Cells whose value the report does not know: unread, or computed over one."""
+    unread = {ref for ref in report.unread if ref not in report.cells}
+    if not unread:
+        return frozenset()
+    edition = get_edition(report.edition)
+    unknown = set(unread)
+    # Sums are declared parts before totals, but a total may be a part of a
+    # later one: repeat until nothing changes (two or three passes).
+    changed = True
+    while changed:
+        changed = False
+        for rule in edition.sums:
+            if rule.target in unknown or rule.target in report.cells:
+                continue
+            if any(p in unknown for p in rule.parts):
+                unknown.add(rule.target)
+                changed = True
+    return frozenset(unknown)
+
+
+def without_unchecked(
+    issues: Iterable[Issue], report: Report, unknown: frozenset[CellRef]
+) -> list[Issue]:
+    """The issues that stand, plus one UNREAD warning naming the rules that could not run."""
+    kept: list[Issue] = []
+    edition = get_edition(report.edition)
+    # The sum rules over an unknown cell check only what is certain (validation.py).
+    skipped = list(
+        dict.fromkeys(
+            r.code for r in edition.sums if any(c in unknown for c in (r.target, *r.parts))
+        )
+    )
+    if any(c.table == "t3" for c in unknown):
+        skipped.append("T3-BAL")
+    for issue in issues:
+        if issue.code not in _ALWAYS_KEPT and any(c in unknown for c in issue.cells):
+            if issue.code not in skipped:
+                skipped.append(issue.code)
+            continue
+        kept.append(issue)
+    unread = [ref for ref in edition.cells() if ref in unknown and ref in report.unread]
+    if unread:
+        kept.append(_unread_issue(report, unread, skipped))
+    return kept
+
+
+def _unread_issue(report: Report, unread: list[CellRef], skipped: list[str]) -> Issue:
+    edition = get_edition(report.edition)
+    tables = "、".join(
+        dict.fromkeys(edition.table(ref.table).number for ref in unread)  # in table order
+    )
+    if skipped:
+        rules = "、".join(f"{RULES.get(code, code)}（{code}）" for code in skipped)
+        consequence = f"涉及这些单元格的核对（{rules}）只报告读出的数字已能确定的错误"
+    else:
+        consequence = "涉及这些单元格的核对无法进行"
+    return Issue(
+        "UNREAD",
+        Severity.WARNING,
+        f"导入时{tables}有{len(unread)}个单元格未能从原文读出（不按0计算），{consequence}。"
+        "请对照原文填写",
+        tuple(unread),
+    )
+
+
+def blank_total_issues(
+    report: Report, edition: Edition, totals: dict[CellRef, Value | None]
+) -> list[Issue]:
+    issues = []
+    for ref in edition.cells():
+        if ref not in report.blank_totals or ref in report.cells:
+            continue
+        computed = totals.get(ref)
+        if not computed:  # blank parts, or all 0: a blank total hides nothing
+            continue
+        rule = edition.defining_sum(ref)
+        issues.append(
+            Issue(
+                "BLANK-TOTAL",
+                Severity.WARNING,
+                f"{edition.cell_name(ref)}：发布的报告此处为空，而各项合计为"
+                f"{format_value(computed)}（本程序已按合计填入）",
+                (ref, *(rule.parts if rule else ())),
+            )
+        )
+    return issues
