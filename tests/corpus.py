@@ -30,6 +30,7 @@ class CorpusReport:
     truth: dict[CellRef, Value | None]  # every cell; None = printed blank
     unreadable: set[CellRef] = field(default_factory=set)
     units: dict[str, str] = field(default_factory=dict)
+    source_file: Path | None = None  # where the source is not <folder>/source.*
 
     @property
     def name(self) -> str:
@@ -37,6 +38,8 @@ class CorpusReport:
 
     @property
     def source(self) -> Path:
+        if self.source_file is not None:
+            return self.source_file
         return next(p for p in self.folder.iterdir() if p.stem == "source")
 
     def truth_report(self, sections_from: Report | None = None) -> Report:
@@ -79,6 +82,63 @@ def load(folder: Path) -> CorpusReport:
 
 
 def corpus() -> list[CorpusReport]:
-    if not REAL.is_dir():
-        return []
-    return [load(d) for d in sorted(REAL.iterdir()) if (d / "truth.json").is_file()]
+    """The real reports of tests/fixtures/real/, then the five seeds."""
+    real = [load(d) for d in sorted(REAL.iterdir()) if (d / "truth.json").is_file()]
+    return real + seeds()
+
+
+# The seeds' real mistakes (the spec's "What the seeds get wrong"), cell by cell.
+_SEED_MISTAKES: dict[str, list[dict[str, Any]]] = {
+    "000": [
+        {"rule": "T3-ROW", "cells": ["t3.new.total"]},
+        {"rule": "T3-ROW", "cells": ["t3.open.total"]},
+        {"rule": "T3-SUM", "cells": ["t3.results_total.natural"]},
+    ],
+    "001": [{"rule": "T3-BAL", "cells": ["t3.new.natural", "t3.new.total"]}],
+    "002": [
+        {"rule": "TEXT-NUM", "cells": []},
+        {"rule": "FEE-SUM", "cells": []},
+    ],
+    "003": [
+        {"rule": "TEXT-NUM", "cells": ["t4.all.review_total"]},
+        {"rule": "TEXT-NUM", "cells": ["t4.all.direct_total", "t4.all.after_total"]},
+    ],
+    "004": [
+        {"rule": "T4-SUM", "cells": ["t4.all.direct_total"]},
+        {"rule": "TEXT-NUM", "cells": ["t4.all.direct_upheld"]},
+        {"rule": "T3-ROW", "cells": ["t3.open.total"]},
+    ],
+}
+
+
+def seeds() -> list[CorpusReport]:
+    """The five seeds as corpus reports: tab-separated text (a PDF's or Word file's
+    text), with the hand transcription of tests/fixtures/seed_00N.json as truth."""
+    from models.report import from_json
+
+    fixtures = REAL.parent
+    items = []
+    for number, mistakes in _SEED_MISTAKES.items():
+        report = from_json((fixtures / f"seed_{number}.json").read_text(encoding="utf-8"))
+        edition = get_edition(report.edition)
+        truth: dict[CellRef, Value | None] = {c: report.cells.get(c) for c in edition.cells()}
+        meta = {
+            "format": "seed-tab",
+            "complete": number != "001",  # its text breaks off inside 表三
+            "agency": report.agency,
+            "year": report.year,
+            "issue_date": report.issue_date.isoformat() if report.issue_date else None,
+            "mistakes": mistakes,
+        }
+        source = next((fixtures / "published").glob(f"{number}_*.txt"))
+        items.append(
+            CorpusReport(
+                fixtures / f"seed_{number}",
+                meta,
+                report.edition,
+                truth,
+                units=dict(report.units),
+                source_file=source,
+            )
+        )
+    return items

@@ -163,7 +163,13 @@ def tabbed_rows(lines: list[str]) -> list[str]:
                     row[0] += stripped
                     pending_text = False
                     continue
-            if line.strip():
+            stripped = line.strip()
+            if row is not None and len(row) > 1 and 0 < len(stripped) <= 12:
+                # A cell among a row's values that is not a plain figure ("+(0) -(0)"):
+                # kept in its place, for the readers to refuse with a reason.
+                row.append(stripped)
+                continue
+            if stripped:
                 flush()
                 out.append(line)
             continue

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from models.editions import CellRef, Column, ValueKind, get_edition
+from models.editions import CellRef, Column, Edition, ValueKind, get_edition
+from models.importer.lost_column import Reading, row_readings, settle
 from models.importer.result import ImportResult
 from models.importer.text import ARTICLE, as_plain
 from models.values import EntryError, Value, parse_value
@@ -76,6 +77,14 @@ def place_table_two(lines: list[str], result: ImportResult) -> None:
             continue
         done.add(key)
         block = table.block_of_row(key)
+        # Fewer fields than columns, with no tabs left for the blanks: the copy
+        # lost cells, and which ones is not known.
+        if len(raw.split("\t")) - 1 < len(block.columns):
+            count = sum(1 for f in fields[1:] if f.strip())
+            why = f"这一行只有{count}个数字，对不上{len(block.columns)}栏，无法确定各数属于哪一栏"
+            for column in block.columns:
+                result.unplaced[CellRef("t2", key, column.key)] = why
+            continue
         for i, column in enumerate(block.columns):
             ref = CellRef("t2", key, column.key)
             raw_value = fields[1 + i].strip() if 1 + i < len(fields) else ""
@@ -157,6 +166,7 @@ def place_table_three(lines: list[str], result: ImportResult, exact_columns: boo
         for k, values in rows.items()
     )
     anchored = exact_columns or (header is not None and header[1] - header[0] == len(columns) - 1)
+    short_rows = _settle_short_rows(edition, rows, label_end, len(columns), full_width or anchored)
     for row in table.rows():
         values = rows.get(row.key)
         if values is None:
@@ -170,11 +180,60 @@ def place_table_three(lines: list[str], result: ImportResult, exact_columns: boo
             cells = after[-len(columns) :]
             for column, raw in zip(columns, cells, strict=True):
                 _place(result, CellRef("t3", row.key, column.key), column, raw.strip())
+        elif row.key in short_rows:
+            settled, readings = short_rows[row.key]
+            why = (
+                f"原文这一行少了一个数，按本行总计和各列合计仍有{readings}种读法，"
+                "无法确定这一栏的数"
+            )
+            for column in columns:
+                ref = CellRef("t3", row.key, column.key)
+                if ref in settled:
+                    result.report.set(ref, settled[ref])
+                    result.placed.append(ref)
+                else:
+                    result.unplaced[ref] = why
         else:
             count = sum(1 for f in after if f.strip())
             why = f"这一行只剩{count}个数字，对不上{len(columns)}栏，无法确定各数属于哪一栏"
             for column in columns:
                 result.unplaced[CellRef("t3", row.key, column.key)] = why
+
+
+def _settle_short_rows(
+    edition: Edition,
+    rows: dict[str, list[str]],
+    label_end: dict[str, int],
+    width: int,
+    aligned: bool,
+) -> dict[str, tuple[dict[CellRef, int], int]]:
+    """Rows one value short (a column lost in the copy): their certain cells, and how
+    many readings each has left (see ``lost_column``)."""
+    known: dict[str, Reading] = {}
+    short: dict[str, list[Reading]] = {}
+    for key, fields in rows.items():
+        texts = [f.strip() for f in fields[label_end[key] + 1 :] if f.strip()]
+        numbers = [_count(t) for t in texts]
+        if any(n is None for n in numbers):
+            continue
+        counts = [n for n in numbers if n is not None]
+        if len(counts) == width and aligned:
+            known[key] = tuple(counts)
+        elif len(counts) == width - 1 and not aligned:
+            readings = row_readings(counts)
+            if readings:
+                short[key] = readings
+    if not short:
+        return {}
+    placed, left = settle(edition, known, short)
+    return {
+        key: ({ref: v for ref, v in placed.items() if ref.row == key}, left[key]) for key in short
+    }
+
+
+def _count(text: str) -> int | None:
+    normal = unicodedata.normalize("NFKC", text)
+    return int(normal) if normal.isdigit() and len(normal) <= 12 else None
 
 
 # ---------------------------------------------------------------- 表四
