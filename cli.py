@@ -89,11 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_new.add_argument("--edition", metavar="版本", help="模板版本（2019 或 2021），默认按年度确定")
     p_new.add_argument("-o", "--output", required=True, metavar="输出文件", help="输出文件")
     p_new.add_argument("--force", action="store_true", help="覆盖已有文件")
-    p_import = sub.add_parser("import", help="把已发布的报告（.txt 或 .docx）读成报告草稿")
+    p_import = sub.add_parser(
+        "import", help="把已发布的报告（网页、PDF、Word 或复制出的文字）读成报告草稿"
+    )
     p_import.add_argument(
         "source",
         metavar="已发布的报告",
-        help="已发布的报告：网页或PDF复制出的文字（.txt），或 .docx",
+        help="已发布的报告：网页（.html/.mht）、PDF、.docx，或复制出的文字（.txt）",
+    )
+    p_import.add_argument(
+        "--agency", metavar="机关名称", help="机关名称（原文中找不到可靠名称时必须给出）"
+    )
+    p_import.add_argument(
+        "--year", type=int, metavar="年度", help="报告年度（原文中找不到年度时必须给出）"
     )
     p_import.add_argument(
         "-o", "--output", required=True, metavar="草稿", help="输出的报告草稿（.json）"
@@ -112,7 +120,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "new":
         return run_new(args.agency, args.year, args.output, args.edition, args.force)
     if args.command == "import":
-        return run_import(args.source, args.output, args.force)
+        return run_import(args.source, args.output, args.force, args.agency, args.year)
     if args.command == "export-pdf":
         return run_export_pdf(args.draft, args.output)
     raise ValueError(f"no such command: {args.command!r}")
@@ -198,7 +206,9 @@ def run_export_pdf(path: str, out: str) -> int:
     return EXIT_OK
 
 
-def run_import(path: str, out: str, force: bool) -> int:
+def run_import(
+    path: str, out: str, force: bool, agency: str | None = None, year: int | None = None
+) -> int:
     """A published report (.txt or .docx) into a draft file; says what it could not place."""
     from models.importer import ImporterError, import_file
 
@@ -207,9 +217,20 @@ def run_import(path: str, out: str, force: bool) -> int:
         print(f"文件“{out}”已存在；如要覆盖请加 --force", file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        result = import_file(Path(path))
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise ImporterError(f"--year 应为{MIN_YEAR}–{MAX_YEAR}之间的年度，实际为{year}")
+        result = import_file(Path(path), agency=agency, year=year)
     except ImporterError as exc:  # damaged, too large, unreadable: the message names the file
         print(exc, file=sys.stderr)
+        return EXIT_UNUSABLE
+    if result.unsure:
+        # Never a silent guess: the clerk says whose report, of which year.
+        asked = {"agency": "机关名称（--agency）", "year": "报告年度（--year）"}
+        print(
+            f"原文中找不到可靠的{'和'.join(asked[w] for w in result.unsure)}，未导入。"
+            "请核对原文后用这些选项给出，再导入一次",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     report = result.report
     edition = get_edition(report.edition)

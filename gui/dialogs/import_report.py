@@ -1,4 +1,4 @@
-"""导入已发布的报告: paste the text of a published report, or pick its .docx/.txt.
+"""导入已发布的报告: paste a published report's text, or pick its PDF, Word, web page or text file.
 
 The importer places only the cells it is sure of; this dialog says how many,
 and lists every cell it left blank with the reason, before the draft opens.
@@ -12,10 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +27,20 @@ from gui.screen_fit import fit_to_screen
 from gui.session import documents_folder
 from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
+from models.report import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR
 from models.store import DraftStore, DraftStoreError
+
+# Every kind ``import_file`` reads; the first entry shows them all at once.
+_FILE_FILTER = ";;".join(
+    (
+        "已发布的报告 (*.pdf *.docx *.html *.htm *.mht *.mhtml *.txt)",
+        "PDF文件 (*.pdf)",
+        "Word文档 (*.docx)",
+        "网页 (*.html *.htm *.mht *.mhtml)",
+        "文本文件 (*.txt)",
+        "所有文件 (*)",
+    )
+)
 
 
 class ImportDialog(QDialog):
@@ -35,7 +51,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             "把已发布报告的全文（网页或PDF中复制的文字，包括表格）粘贴到下面，"
-            "或选择 Word（.docx）/文本（.txt）文件。"
+            "或选择 PDF、Word（.docx）、网页（.html/.mht）或文本（.txt）文件。"
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -56,7 +72,7 @@ class ImportDialog(QDialog):
 
     def _pick(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "选择已发布的报告", documents_folder(), "报告 (*.docx *.txt)"
+            self, "选择已发布的报告", documents_folder(), _FILE_FILTER
         )
         if not name:
             return
@@ -86,8 +102,8 @@ def import_published(store: DraftStore, parent: QWidget | None) -> str | None:
         return None
     result = dialog.imported
     report = result.report
-    # A stored draft needs an agency; the import notes ask the clerk to check it.
-    report.agency = report.agency or "（未填机关名称）"
+    if result.unsure and not ask_identity(result, parent):
+        return None
     try:
         report_id = store.create(report.agency, report.year, report.edition)
         store.save(report_id, report)
@@ -105,3 +121,55 @@ def import_published(store: DraftStore, parent: QWidget | None) -> str | None:
         box.setDetailedText("\n".join(lines))
     box.exec()
     return report_id
+
+
+class IdentityDialog(QDialog):
+    """Whose report, of which year, when the published text does not say for sure."""
+
+    def __init__(self, result: ImportResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("请填写机关名称和年度")
+        layout = QVBoxLayout(self)
+        missing = "和".join({"agency": "机关名称", "year": "报告年度"}[w] for w in result.unsure)
+        intro = QLabel(f"原文中没有找到可靠的{missing}。请对照原文填写，再导入。")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.agency = QLineEdit(result.report.agency)
+        self.agency.setMaxLength(MAX_AGENCY_CHARS)
+        self.agency.setPlaceholderText("如：某某市公安局某某分局")
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(result.report.year)
+        form.addRow("机关名称", self.agency)
+        form.addRow("报告年度", self.year)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        (self.agency if "agency" in result.unsure else self.year).setFocus()
+
+    def _accept(self) -> None:
+        if not self.agency.text().strip():
+            self.agency.setPlaceholderText("请填写机关名称")
+            self.agency.setFocus()
+            return
+        self.accept()
+
+
+def ask_identity(result: ImportResult, parent: QWidget | None) -> bool:
+    """Let the clerk say agency and year; False if they cancel (nothing is imported)."""
+    dialog = IdentityDialog(result, parent)
+    if not dialog.exec():
+        return False
+    result.report.agency = dialog.agency.text().strip()
+    result.report.year = dialog.year.value()
+    prefixes = ("原文中没有找到可靠的机关名称", "原文中没有找到报告年度")
+    result.notes = [n for n in result.notes if not n.startswith(prefixes)]
+    result.unsure.clear()
+    return True

@@ -24,6 +24,8 @@ class ImportResult:
     blank: list[CellRef] = field(default_factory=list)  # the text has nothing there
     unplaced: dict[CellRef, str] = field(default_factory=dict)  # could not be sure: why
     notes: list[str] = field(default_factory=list)
+    # "agency", "year": not found in the text nor given; the clerk must say.
+    unsure: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (

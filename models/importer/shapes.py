@@ -126,7 +126,7 @@ def _cells(line: str) -> list[str] | None:
     stripped = line.strip()
     if not stripped or len(stripped) > _MAX_CELL_CHARS + 40:
         return None
-    if is_value(stripped) or is_row_label(stripped) or _is_table_word(stripped):
+    if is_value(stripped):
         return [stripped]
     # A row run together with spaces: "label 58 7 0 0 1 0 66", or "0 0 0 0 0".
     words = stripped.split()
@@ -137,6 +137,8 @@ def _cells(line: str) -> list[str] | None:
         head = " ".join(words[: len(words) - values])
         if not head or is_row_label(head) or _is_table_word(head):
             return ([head] if head else []) + words[len(words) - values :]
+    if is_row_label(stripped) or _is_table_word(stripped):
+        return [stripped]
     return None
 
 
@@ -186,8 +188,13 @@ def tabbed_rows(lines: list[str]) -> list[str]:
             row.append(cell)
             pending_text = False
             continue
+        label = is_row_label(cell)
+        if row is not None and len(row) > 1 and len(cell) <= 12 and not label:
+            if not _is_table_word(cell):
+                row.append(cell)  # an odd cell among the values ("+(0) -(0)"), kept in place
+                continue
         flush()
         row = [cell]
-        pending_text = is_row_label(cell)
+        pending_text = label
     flush()
     return out

@@ -1,0 +1,156 @@
+"""Whose report, of which year: read from the title, the preamble and the closing block.
+
+A copied web page puts a breadcrumb, a site name or a sentence before the title;
+an e-book page prefixes "Page 8 - "; many copies have no title at all and name the
+agency only in the preamble ("特向社会公布2020年度渠县教育和科学技术局政府信息公开
+年度报告") or above the closing date.  Each source is tried in order of trust, and
+a name is taken only when it looks like an agency's (short, no sentence
+punctuation, an agency's ending).  The year comes from the title, else the
+statistics period ("统计期限自2020年1月1日"), else a closing date early in the next
+year.  What none of them gives is left for the clerk to say (``sure`` is False):
+never a silent guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from models.report import MAX_YEAR, MIN_YEAR
+
+_YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
+_REPORT = r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?报告|年报"
+# "<agency><year>年度政府信息公开工作年度报告", "<year>年<agency>政府信息公开…", or no year.
+_TITLE_AGENCY_FIRST = re.compile(rf"^(.*?)\s*(?:关于)?\s*{_YEAR}\s*[_\-—]?\s*(.*?)\s*(?:{_REPORT})")
+_TITLE_NO_YEAR = re.compile(rf"^(.{{2,40}}?)\s*(?:{_REPORT})\s*$")
+# "特向社会公布2020年度渠县教育和科学技术局政府信息公开年度报告", "现将穆寨街道办事处2021年度…"
+_ANNOUNCE = re.compile(
+    rf"(?:公布|发布|现将|编制|印发|汇报)\s*(?:{_YEAR})?\s*([^，,。；;《》“”\s]{{2,40}}?)\s*"
+    rf"(?:{_YEAR})?\s*(?:的)?\s*(?:政府|政务)?信息公开"
+)
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|区间|范围)[^。\d]{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+)
+_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_AGENCY_END = (
+    "局",
+    "委",
+    "委员会",
+    "办",
+    "办公室",
+    "院",
+    "政府",
+    "处",
+    "所",
+    "中心",
+    "队",
+    "站",
+    "会",
+    "厅",
+    "部",
+    "署",
+    "馆",
+    "室",
+    "乡",
+    "镇",
+    "街道",
+    "公司",
+    "集团",
+    "社",
+    "园区",
+    "管委会",
+    "分局",
+    "支队",
+    "大队",
+    "街",
+    "区",
+    "县",
+    "市",
+)
+_NOT_IN_A_NAME = re.compile(r"[，,。；;：:《》“”\"!！?？、（）()\s]")
+# Breadcrumbs and prefixes before a title: "首页 > 信息公开 > …", "Page 8 - ".
+_CRUMB = re.compile(r"^.*(?:>|＞|»|›|\|)\s*|^Page\s*\d+\s*[-–—]\s*|^P\.\s*\d+\s*")
+
+
+@dataclass(frozen=True)
+class Identity:
+    agency: str
+    year: int
+    agency_sure: bool
+    year_sure: bool
+
+
+def looks_like_agency(text: str) -> bool:
+    return (
+        3 <= len(text) <= 40
+        and not _NOT_IN_A_NAME.search(text)
+        and text.endswith(_AGENCY_END)
+        and not text.startswith(("我", "本", "该", "各", "全"))  # "我镇", "本局": not a name
+    )
+
+
+def _clean(name: str) -> str:
+    name = _CRUMB.sub("", name.strip().lstrip("#").strip())
+    name = re.sub(r"^(?:关于|本机关|我局)", "", name)
+    return name.strip(" _-—:：")
+
+
+def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
+    """Agency and year of a report's text (its lines as split by the importer)."""
+    texts = [unicodedata.normalize("NFKC", line).strip() for line in lines]
+    texts = [t for t in texts if t]
+    agency, year = "", 0
+    # 1. The title: one of the first lines.
+    previous = ""
+    for text in texts[:head_lines]:
+        if len(text) > 120 or "\t" in text:
+            previous = ""
+            continue
+        squeezed = " ".join(text.split())
+        match = _TITLE_AGENCY_FIRST.match(squeezed)
+        if match and ("公开" in squeezed or "年报" in squeezed):
+            before, found_year, after = match.group(1), int(match.group(2)), match.group(3)
+            year = found_year
+            # The name in the title, or alone on the line above it.
+            for candidate in (_clean(before), _clean(after), _clean(previous)):
+                if looks_like_agency(candidate):
+                    agency = candidate
+                    break
+            break
+        match = _TITLE_NO_YEAR.match(_clean(squeezed))
+        if match and looks_like_agency(_clean(match.group(1))):
+            agency = _clean(match.group(1))
+            break
+        previous = squeezed
+    # 2. A sentence of the preamble that names the report.
+    head = "\n".join(texts[:head_lines])
+    if not agency or not year:
+        for match in _ANNOUNCE.finditer(head):
+            name = _clean(match.group(2))
+            found = match.group(1) or match.group(3)
+            if not agency and looks_like_agency(name):
+                agency = name
+            if not year and found:
+                year = int(found)
+            if agency and year:
+                break
+    # 3. The statistics period.
+    if not year:
+        period = _PERIOD.search(head)
+        if period:
+            year = int(period.group(1))
+    # 4. The closing block: the date, and the agency just above it.
+    closing_year = 0
+    for i in range(len(texts) - 1, max(len(texts) - 6, -1), -1):
+        date = _DATE.match(texts[i].replace(" ", ""))
+        if date:
+            if int(date.group(2)) <= 6:
+                closing_year = int(date.group(1)) - 1
+            if not agency and i > 0 and looks_like_agency(texts[i - 1].replace(" ", "")):
+                agency = texts[i - 1].replace(" ", "")
+            break
+    if not year and closing_year:
+        year = closing_year
+    year_sure = MIN_YEAR <= year <= MAX_YEAR
+    return Identity(agency, year if year_sure else 0, bool(agency), year_sure)

@@ -1,0 +1,201 @@
+"""Published text in the shapes real copies take: each read into its cells, or listed.
+
+The shapes are those of real stored pages (tests/fixtures/real/t*): ``|`` rows, one
+cell a line, rows run together with spaces, labels wrapped over two lines; and the
+agency and year found from the title, the preamble or the closing block, or asked.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from models.editions import CellRef
+from models.importer import import_text
+from models.report import from_json, to_json
+from models.validation import check
+
+ROOT = Path(__file__).resolve().parent.parent
+
+T3_ROWS_2021 = """三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |
+二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+三、本年度办理结果 | (一)予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |
+"""
+
+
+def _title(year: int = 2023, agency: str = "某市某区教育局") -> str:
+    return f"{agency}{year}年政府信息公开工作年度报告\n一、总体情况\n2023年，我局……。\n"
+
+
+def test_pipe_rows_are_read_cell_by_cell() -> None:
+    result = import_text(_title() + T3_ROWS_2021)
+    report = result.report
+    assert report.get(CellRef("t3", "new", "natural")) == 58
+    assert report.get(CellRef("t3", "new", "commercial")) == 7
+    assert report.get(CellRef("t3", "new", "total")) == 66
+    assert report.get(CellRef("t3", "open", "total")) == 3
+    assert CellRef("t3", "partial", "natural") in result.unplaced  # not in the text
+
+
+def test_one_cell_a_line_with_blank_lines_and_trailing_bars() -> None:
+    cells = [
+        "一、本年新收政府信息公开申请数量 |",
+        "3 |",
+        "",
+        "0 |",
+        "0 |",
+        "0 |",
+        "0 |",
+        "1 |",
+        "4 |",
+    ]
+    result = import_text(_title() + "三、收到和处理政府信息公开申请情况\n" + "\n".join(cells))
+    row = [result.report.get(CellRef("t3", "new", c)) for c in ("natural", "other", "total")]
+    assert row == [3, 1, 4]
+
+
+def test_a_row_run_together_with_spaces() -> None:
+    text = (
+        _title()
+        + "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 5 0 0 0 0 1 6\n"
+    )
+    report = import_text(text).report
+    assert report.get(CellRef("t3", "new", "natural")) == 5
+    assert report.get(CellRef("t3", "new", "total")) == 6
+
+
+def test_a_label_wrapped_over_two_lines_keeps_its_values() -> None:
+    lines = [
+        "(二)部分公开(区分处理的,只计这",
+        "一情形,不计其他情形)",
+        *["1", "0", "0", "0", "0", "0", "1"],
+    ]
+    text = _title() + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines)
+    report = import_text(text).report
+    assert report.get(CellRef("t3", "partial", "natural")) == 1
+    assert report.get(CellRef("t3", "partial", "total")) == 1
+
+
+def test_a_cell_that_is_not_a_figure_keeps_the_others_in_place() -> None:
+    # t06: "+(0) -(0)" for 本年增/减; the row is not shifted and the cell is listed.
+    lines = ["第二十条第(五)项", "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |"]
+    lines += ["行政许可 |", "43 |", "+(0) -(0) |", "66 |"]
+    text = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + "\n".join(lines)
+    result = import_text(text)
+    report = result.report
+    assert report.get(CellRef("t2", "licensing", "prev_items")) == 43
+    assert report.get(CellRef("t2", "licensing", "decisions")) == 66
+    assert CellRef("t2", "licensing", "change") in result.unplaced
+
+
+def test_a_row_short_of_cells_is_listed_not_blanked() -> None:
+    text = _title() + "二、主动公开政府信息情况\n规章 | 0 | 0 |\n"
+    result = import_text(text)
+    for col in ("issued", "repealed", "in_force"):
+        assert CellRef("t2", "rules", col) in result.unplaced
+        assert CellRef("t2", "rules", col) not in result.blank
+
+
+def test_seed_002_lost_column_is_read_where_the_sums_make_it_certain() -> None:
+    source = next((ROOT / "tests/fixtures/published").glob("002_*.txt"))
+    truth = from_json((ROOT / "tests/fixtures/seed_002.json").read_text(encoding="utf-8"))
+    result = import_text(source.read_text(encoding="utf-8"))
+    t3 = [ref for ref in truth.cells if ref.table == "t3"]
+    placed = [ref for ref in t3 if ref in result.report.cells]
+    assert len(placed) >= 160
+    assert all(result.report.cells[ref] == truth.cells[ref] for ref in placed)
+    # 47 could stand under 自然人 or 商业企业: both readings fit every sum, so both stay open.
+    assert CellRef("t3", "new", "natural") in result.unplaced
+    assert result.report.get(CellRef("t3", "new", "total")) == 47
+
+
+def test_agency_and_year_from_the_title_past_breadcrumbs_and_prefixes() -> None:
+    cases = {
+        "首页 > 信息公开 > 年度报告 > 某县教育局2022年政府信息公开工作年度报告": (
+            "某县教育局",
+            2022,
+        ),
+        "Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告": ("威海市文登区信访局", 2022),
+        "# 洛阳市公安局 2020 年政府信息公开工作年度报告": ("洛阳市公安局", 2020),
+        "2020年文教局政府信息公开工作年度报告": ("文教局", 2020),
+    }
+    for title, (agency, year) in cases.items():
+        result = import_text(title + "\n一、总体情况\n我局……\n")
+        assert (result.report.agency, result.report.year, result.unsure) == (agency, year, [])
+
+
+def test_agency_on_the_line_above_the_title_and_year_from_the_period() -> None:
+    text = "故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n……\n"
+    result = import_text(text)
+    assert (result.report.agency, result.report.year) == ("故城县教育局", 2020)
+    preamble = (
+        "根据《条例》要求，特向社会公布2020年度渠县教育和科学技术局政府信息公开年度报告。"
+        "本报告所列数据统计期限自2020年1月1日起至2020年12月31日止。\n一、总体情况\n……\n"
+    )
+    result = import_text(preamble)
+    assert (result.report.agency, result.report.year, result.unsure) == (
+        "渠县教育和科学技术局",
+        2020,
+        [],
+    )
+
+
+def test_what_the_text_does_not_say_is_asked_never_guessed() -> None:
+    text = "一、总体情况\n2020年，我局认真贯彻……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n"
+    result = import_text(text)
+    assert result.unsure == ["agency", "year"]
+    assert result.report.agency == ""  # "我局" is not a name
+    given = import_text(text, agency="某县民政局", year=2020)
+    assert given.unsure == []
+    assert (given.report.agency, given.report.year) == ("某县民政局", 2020)
+
+
+def test_command_line_import_stops_until_agency_and_year_are_given(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "一、总体情况\n我局认真贯彻……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    run = [sys.executable, str(ROOT / "main.py"), "import", str(source), "-o", str(out)]
+    refused = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert refused.returncode != 0
+    assert "--agency" in refused.stderr and "--year" in refused.stderr
+    assert not out.exists()
+    given = [*run, "--agency", "某县民政局", "--year", "2020"]
+    done = subprocess.run(given, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    draft = json.loads(out.read_text(encoding="utf-8"))
+    assert (draft["agency"], draft["year"]) == ("某县民政局", 2020)
+
+
+def test_unread_cells_are_not_zero_and_survive_save_and_reopen() -> None:
+    # Seed 001's text breaks off inside 表三: its rules cannot be checked over the
+    # lost rows, but the T3-BAL mistake the rows read already prove is still found.
+    source = next((ROOT / "tests/fixtures/published").glob("001_*.txt"))
+    result = import_text(source.read_text(encoding="utf-8"))
+    report = from_json(to_json(result.report))
+    assert report.unread == result.report.unread and report.unread
+    issues = check(report)
+    assert [i.code for i in issues if i.code == "UNREAD"] == ["UNREAD"]
+    assert {i.code for i in issues.errors} == {"T3-BAL"}
+    # Filled in by the clerk, a cell is no longer unread.
+    for ref in list(report.unread):
+        report.set(ref, 0)
+    assert "UNREAD" not in {i.code for i in check(report)}
+
+
+def test_a_total_printed_blank_over_parts_with_values_is_a_finding() -> None:
+    # A Word table (every cell kept): the 总计 cell is empty.
+    text = _title() + (
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t1\t\n"
+    )
+    result = import_text(text, exact_columns=True)
+    assert CellRef("t3", "new", "total") in result.report.blank_totals
+    codes = [i for i in check(result.report) if i.code == "BLANK-TOTAL"]
+    assert len(codes) == 1 and "4" in codes[0].message
+    reopened = from_json(to_json(result.report))
+    assert reopened.blank_totals == result.report.blank_totals
