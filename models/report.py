@@ -97,6 +97,9 @@ class Report:
     # lapse for a cell once the clerk fills it in.
     unread: dict[CellRef, str] = field(default_factory=dict)
     blank_totals: frozenset[CellRef] = frozenset()
+    # Fields the published copy does not contain ("sections.other", "issue_date"):
+    # a copy cut short, not an omission of the report; lapses once filled in.
+    unread_fields: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.edition and self.year:
@@ -158,10 +161,11 @@ def to_document(report: Report) -> dict[str, Any]:
         "cells": {str(c): _json_value(report.cells[c]) for c in ordered},
     }
     # Only an imported report has it, so every other draft stays as before.
-    if report.unread or report.blank_totals:
+    if report.unread or report.blank_totals or report.unread_fields:
         document["imported"] = {
             "unread": {str(c): report.unread[c] for c in edition.cells() if c in report.unread},
             "blank_totals": [str(c) for c in edition.cells() if c in report.blank_totals],
+            "unread_fields": sorted(report.unread_fields),
         }
     return document
 
@@ -244,10 +248,13 @@ def from_document(document: object) -> Report:
     units: dict[str, str] = {}
     unread: dict[CellRef, str] = {}
     blank_totals: frozenset[CellRef] = frozenset()
+    unread_fields: frozenset[str] = frozenset()
     if edition_key:
         units = _units_field(document.get("units", {}), edition_key, problems)
         cells = _cells_field(document.get("cells", {}), edition_key, problems)
-        unread, blank_totals = _imported_field(document.get("imported", {}), edition_key, problems)
+        unread, blank_totals, unread_fields = _imported_field(
+            document.get("imported", {}), edition_key, problems
+        )
 
     if problems:
         shown = [f"· {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
@@ -267,6 +274,7 @@ def from_document(document: object) -> Report:
         units=units,
         unread=unread,
         blank_totals=blank_totals,
+        unread_fields=unread_fields,
     )
 
 
@@ -409,13 +417,17 @@ def _cells_field(value: object, edition_key: str, problems: list[str]) -> dict[C
     return cells
 
 
+# The fields a published copy may lack (see Report.unread_fields).
+UNREAD_FIELDS = frozenset({"issue_date", *(f"sections.{k}" for k in SECTION_KEYS)})
+
+
 def _imported_field(
     value: object, edition_key: str, problems: list[str]
-) -> tuple[dict[CellRef, str], frozenset[CellRef]]:
+) -> tuple[dict[CellRef, str], frozenset[CellRef], frozenset[str]]:
     """What an import could not read, and the totals the published report left blank."""
-    if not isinstance(value, dict) or not set(value) <= {"unread", "blank_totals"}:
-        problems.append("导入信息（imported）应为含 unread、blank_totals 的对象")
-        return {}, frozenset()
+    if not isinstance(value, dict) or not set(value) <= {"unread", "blank_totals", "unread_fields"}:
+        problems.append("导入信息（imported）应为含 unread、blank_totals、unread_fields 的对象")
+        return {}, frozenset(), frozenset()
     edition = get_edition(edition_key)
 
     def cell(key: object) -> CellRef | None:
@@ -442,4 +454,9 @@ def _imported_field(
         problems.append("导入信息的 blank_totals 应为列表")
         raw_blank = []
     blank = {ref for ref in map(cell, raw_blank) if ref is not None}
-    return unread, frozenset(ref for ref in blank if edition.is_derived(ref))
+    fields = value.get("unread_fields", [])
+    if not isinstance(fields, list) or not set(fields) <= UNREAD_FIELDS:
+        problems.append(f"导入信息的 unread_fields 只能列出：{'、'.join(sorted(UNREAD_FIELDS))}")
+        fields = []
+    derived_blank = frozenset(ref for ref in blank if edition.is_derived(ref))
+    return unread, derived_blank, frozenset(fields)

@@ -59,13 +59,17 @@ def missing_issues(report: Report, edition: Edition) -> list[Issue]:
         return Issue("MISSING", Severity.WARNING, message, cells, field=field)
 
     issues = []
+    # A part the published copy does not contain is not the report's omission.
+    absent = report.unread_fields
     if not report.agency.strip():
         issues.append(warn("未填写机关名称", "agency"))
     if not report.year:
         issues.append(warn("未填写报告年度", "year"))
-    if report.issue_date is None:
+    if report.issue_date is None and "issue_date" not in absent:
         issues.append(warn("未填写成文日期（落款日期）", "issue_date"))
     for key in REQUIRED_SECTIONS:
+        if f"sections.{key}" in absent:
+            continue
         if not report.sections.get(key, "").strip():
             issues.append(warn(f"{SECTION_TITLES[key]}尚未填写", f"sections.{key}"))
     problems = report.sections.get("problems", "").strip()

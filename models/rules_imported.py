@@ -65,12 +65,38 @@ def without_unchecked(
             continue
         kept.append(issue)
     unread = [ref for ref in edition.cells() if ref in unknown and ref in report.unread]
-    if unread:
-        kept.append(_unread_issue(report, unread, skipped))
+    absent = [f for f in _FIELD_NAMES if f in report.unread_fields and _is_empty(report, f)]
+    if unread or absent:
+        kept.append(_unread_issue(report, unread, skipped, absent))
     return kept
 
 
-def _unread_issue(report: Report, unread: list[CellRef], skipped: list[str]) -> Issue:
+# The parts a published copy may lack, in the report's order, in the clerk's words.
+_FIELD_NAMES = {
+    "sections.overview": "一、总体情况",
+    "sections.problems": "五、存在的主要问题及改进情况",
+    "sections.other": "六、其他需要报告的事项",
+    "issue_date": "成文日期",
+}
+
+
+def _is_empty(report: Report, field: str) -> bool:
+    if field == "issue_date":
+        return report.issue_date is None
+    return not report.sections.get(field.split(".", 1)[1], "").strip()
+
+
+def _unread_issue(
+    report: Report, unread: list[CellRef], skipped: list[str], absent: list[str]
+) -> Issue:
+    if not unread:
+        parts = "、".join(_FIELD_NAMES[f] for f in absent)
+        return Issue(
+            "UNREAD",
+            Severity.WARNING,
+            f"导入的原文不完整，没有{parts}，无法核对；请对照完整的报告填写",
+            field=absent[0],
+        )
     edition = get_edition(report.edition)
     tables = "、".join(
         dict.fromkeys(edition.table(ref.table).number for ref in unread)  # in table order
@@ -80,11 +106,12 @@ def _unread_issue(report: Report, unread: list[CellRef], skipped: list[str]) -> 
         consequence = f"涉及这些单元格的核对（{rules}）只报告读出的数字已能确定的错误"
     else:
         consequence = "涉及这些单元格的核对无法进行"
+    also = f"；原文也没有{'、'.join(_FIELD_NAMES[f] for f in absent)}" if absent else ""
     return Issue(
         "UNREAD",
         Severity.WARNING,
-        f"导入时{tables}有{len(unread)}个单元格未能从原文读出（不按0计算），{consequence}。"
-        "请对照原文填写",
+        f"导入时{tables}有{len(unread)}个单元格未能从原文读出（不按0计算），{consequence}"
+        f"{also}。请对照原文填写",
         tuple(unread),
     )
 

@@ -94,19 +94,32 @@ _SEED_MISTAKES: dict[str, list[dict[str, Any]]] = {
         {"rule": "T3-ROW", "cells": ["t3.open.total"]},
         {"rule": "T3-SUM", "cells": ["t3.results_total.natural"]},
     ],
-    "001": [{"rule": "T3-BAL", "cells": ["t3.new.natural", "t3.new.total"]}],
+    # Beyond the spec's list, each published text has these omissions (checked by
+    # hand in tests/fixtures/published/): no closing date in 001, 002 and 003, and
+    # cells printed blank (blank is not 0: MISSING).
+    "001": [
+        {"rule": "T3-BAL", "cells": ["t3.new.natural", "t3.new.total"]},
+        {"rule": "MISSING", "cells": [], "field": "issue_date"},
+        {"rule": "MISSING", "cells": ["t2.licensing.prev_items"]},
+    ],
     "002": [
         {"rule": "TEXT-NUM", "cells": []},
         {"rule": "FEE-SUM", "cells": []},
+        {"rule": "MISSING", "cells": [], "field": "issue_date"},
     ],
     "003": [
         {"rule": "TEXT-NUM", "cells": ["t4.all.review_total"]},
         {"rule": "TEXT-NUM", "cells": ["t4.all.direct_total", "t4.all.after_total"]},
+        {"rule": "MISSING", "cells": [], "field": "issue_date"},
+        {"rule": "MISSING", "cells": ["t4.all.review_upheld"]},
     ],
     "004": [
         {"rule": "T4-SUM", "cells": ["t4.all.direct_total"]},
         {"rule": "TEXT-NUM", "cells": ["t4.all.direct_upheld"]},
         {"rule": "T3-ROW", "cells": ["t3.open.total"]},
+        {"rule": "T3-ROW", "cells": ["t3.results_total.total"]},
+        {"rule": "MISSING", "cells": ["t3.new.commercial"]},
+        {"rule": "MISSING", "cells": ["t2.normative.published"]},
     ],
 }
 

@@ -35,8 +35,9 @@ class ReportScore:
     right: int = 0
     wrong: list[str] = field(default_factory=list)  # "cell: imported X, published Y"
     unread: int = 0  # readable in the source, left out by the import
-    agency_right: bool = False
+    agency_right: bool = False  # the published name, or none where the copy names none
     year_right: bool = False
+    asked: list[str] = field(default_factory=list)  # left for the clerk to say
     found: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
@@ -50,6 +51,8 @@ class ReportScore:
 def _matches(issue: Issue, mistake: dict[str, object]) -> bool:
     if issue.code != mistake["rule"]:
         return False
+    if mistake.get("field"):
+        return issue.field == mistake["field"]
     cells = {CellRef.parse(str(c)) for c in mistake.get("cells", []) or []}  # type: ignore[attr-defined]
     return not cells or bool(cells & set(issue.cells)) or not issue.cells
 
@@ -59,6 +62,15 @@ def score(item: CorpusReport) -> ReportScore:
     started = time.perf_counter()
     try:
         imported = import_file(item.source)
+        first = imported
+        if imported.unsure:
+            # As the clerk does when asked: agency and year, from the report in hand.
+            known = str(item.meta.get("agency", ""))
+            imported = import_file(
+                item.source,
+                agency="某机关" if "（" in known else known,
+                year=int(item.meta["year"]),
+            )
     except ImporterError as exc:
         result.import_error = str(exc)
         result.missed = [str(m["rule"]) for m in item.meta["mistakes"]]
@@ -74,8 +86,9 @@ def score(item: CorpusReport) -> ReportScore:
             result.right += 1
         else:
             result.wrong.append(f"{ref}: imported {got}, published {truth}")
-    result.agency_right = _same_agency(report.agency, str(item.meta.get("agency", "")))
-    result.year_right = report.year == int(item.meta["year"])
+    result.asked = list(first.unsure)
+    result.agency_right = _same_agency(first.report.agency, str(item.meta.get("agency", "")))
+    result.year_right = "year" not in first.unsure and first.report.year == int(item.meta["year"])
     issues = check(report)
     mistakes = item.meta["mistakes"]
     for mistake in mistakes:
@@ -93,8 +106,9 @@ def score(item: CorpusReport) -> ReportScore:
 
 
 def _same_agency(imported: str, published: str) -> bool:
-    """The agency as the title names it; a corpus entry that could not name it takes none."""
-    if "名称不详" in published:
+    """The agency as the report names it; where the copy names none (the corpus entry
+    then describes it in brackets), the import must not make one up."""
+    if "（" in published:
         return imported == ""
     return imported == published
 
@@ -118,7 +132,9 @@ def summary(scores: list[ReportScore]) -> list[str]:
             f"complete-report cells right "
             f"{sum(s.right for s in complete)}/{sum(s.readable for s in complete)}  "
             f"agency {sum(s.agency_right for s in group)}/{len(group)}  "
-            f"year {sum(s.year_right for s in group)}/{len(group)}  "
+            f"year {sum(s.year_right for s in group)}/{len(group)} "
+            f"(asked: agency {sum('agency' in s.asked for s in group)}, "
+            f"year {sum('year' in s.asked for s in group)})  "
             f"mistakes found {sum(len(s.found) for s in group)}/"
             f"{sum(len(s.found) + len(s.missed) for s in group)}  "
             f"false errors {sum(len(s.false_errors) for s in group)}  "
@@ -140,7 +156,7 @@ def details(scores: list[ReportScore]) -> list[str]:
         ):
             lines += [f"    {what}: {item[:160]}" for item in items]
         if not s.agency_right or not s.year_right:
-            lines.append("    agency/year not right")
+            lines.append(f"    agency/year not right (asked: {', '.join(s.asked) or 'nothing'})")
     return lines
 
 

@@ -26,6 +26,8 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     # "agency", "year": not found in the text nor given; the clerk must say.
     unsure: list[str] = field(default_factory=list)
+    sections_seen: set[str] = field(default_factory=set)  # headings the text has
+    cut_off: bool = False  # the text stops mid-sentence: the copy lost its end
 
     def summary(self) -> str:
         return (

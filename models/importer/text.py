@@ -53,6 +53,7 @@ def split_inline_headings(line: str) -> list[str]:
 
 
 _PARAGRAPH_END = tuple("。！？：；”)）")
+_BOOK_PAGE = re.compile(r"^Page\s*\d+\s*[-–—]")
 
 
 def as_plain(text: str) -> str:
@@ -95,11 +96,22 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
         heading = _HEADING.match(raw)
         if heading and "\t" not in raw and len(stripped) < 40:
             current = _SECTIONS[heading.group(1)]
+            result.sections_seen.add(current)
             continue
         if "\t" in raw or ARTICLE.match(as_plain(raw)):
             tables.append(raw)
             continue
         paragraphs.setdefault(current, []).append(stripped)
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    # A copy that stops mid-sentence (a page's first 2,000 bytes, a broken
+    # extraction ending in "\ufffd") has lost its end: the closing date with it.
+    result.cut_off = (
+        not last.endswith((*_PARAGRAPH_END, "日", "无", "。"))
+        or "\ufffd" in last[-3:]
+        # One page of a paged e-book viewer ("Page 9 - 2020年报_审计局"): the
+        # rest of the report is on other pages.
+        or bool(_BOOK_PAGE.match(next((x for x in lines if x.strip()), "").strip()))
+    )
     for key, items in paragraphs.items():
         if key == "other":
             items = _closing(items, report)
