@@ -27,9 +27,7 @@ def row_readings(values: list[int]) -> list[Reading]:
     lost = total - sum(parts)
     if lost < 0:
         return []
-    readings = {
-        tuple([*parts[:gap], lost, *parts[gap:], total]) for gap in range(len(parts) + 1)
-    }
+    readings = {tuple([*parts[:gap], lost, *parts[gap:], total]) for gap in range(len(parts) + 1)}
     return sorted(readings)
 
 
