@@ -1,8 +1,9 @@
 """Every rule of the report, checked at once: a list of issues, never an exception.
 
 Errors (the report is wrong): T3-ROW, T3-SUM, T3-BAL, T4-SUM, VAL.
-Warnings (probably wrong; the clerk confirms): YEAR-CARRY, YEAR-STOCK (given last
-year's report), TEXT-NUM, EDITION, MISSING, FEE-TEXT, STALE-YEAR.
+Warnings (probably wrong; the clerk confirms): YEAR-CARRY, YEAR-STOCK, DUP-TEXT,
+YOY-SPIKE (given last year's report), TEXT-NUM, EDITION, MISSING, FEE-TEXT,
+STALE-YEAR, DEADLINE, FEE-SUM, FEE-NOTICE, UNIT-SLIP, TOPICS.
 
 Each issue names its code, severity, the cells or fields it concerns and a
 Chinese message with the numbers.  Pure and fast enough to run on every keystroke.
@@ -21,6 +22,14 @@ from models.editions import (
 from models.issues import RULES, CheckResult, Issue, Severity, blank_as_zero
 from models.report import Report
 from models.rules_complete import edition_issues, missing_issues
+from models.rules_history import duplicate_text_issues, spike_issues
+from models.rules_review import (
+    deadline_issues,
+    fee_notice_issues,
+    fee_sum_issues,
+    topics_issues,
+    unit_slip_issues,
+)
 from models.rules_text import fee_text_issues, stale_year_issues, text_number_issues
 from models.rules_years import carry_issues, stock_issues
 from models.totals import compute_totals, effective
@@ -53,11 +62,18 @@ def check(
     issues += missing_issues(report, edition)
     issues += fee_text_issues(report)
     issues += stale_year_issues(report)
+    issues += deadline_issues(report)
+    issues += fee_sum_issues(report)
+    issues += fee_notice_issues(report, totals)
+    issues += unit_slip_issues(report)
+    issues += topics_issues(report)
     if previous is not None:
         if previous_totals is None:
             previous_totals = compute_totals(previous)
         issues += carry_issues(report, previous, totals, previous_totals)
         issues += stock_issues(report, previous)
+        issues += duplicate_text_issues(report, previous)
+        issues += spike_issues(report, previous, totals, previous_totals)
     return issues
 
 
