@@ -1,93 +1,122 @@
 """Rules over the narrative: its figures against the tables (TEXT-NUM), a fee
-reported as "无" (FEE-TEXT), last year's year written as this year's (STALE-YEAR)."""
+reported as "无" (FEE-TEXT), last year's year written as this year's (STALE-YEAR).
+
+TEXT-NUM: every figure ``models.narrative`` finds is compared with the readings
+``models.claim_readings`` allows; a share ("占66.48%") with the count it is a
+share of, over the totals the table and the text give; a list "其中…其它…"
+with the total it claims to make up."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from models.claim_readings import Reading, Totals, reading
+from models.cn_numbers import agrees, decimals
 from models.editions import (
     EDITION_2021,
     T2_FEE,
     T3_CARRIED,
-    T3_CARRY_FORWARD,
     T3_NEW,
     T3_RESULTS_TOTAL,
-    T4_OUTCOME_WORDS,
     CellRef,
     t3_cell,
-    t4_cell,
-    t4_group_label,
 )
 from models.issues import Issue, Severity, blank_as_zero, shown_number
-from models.narrative import find_claims, stale_year_spans
+from models.narrative import Claim, find_claims, stale_year_spans
 from models.report import SECTION_KEYS, SECTION_TITLES, Report
 from models.rules_complete import says_nothing
 from models.totals import effective
 from models.values import Value, format_value
 
 
-def text_number_issues(report: Report, totals: dict[CellRef, Value | None]) -> list[Issue]:
+def text_number_issues(report: Report, totals: Totals) -> list[Issue]:
     issues = []
     for key in SECTION_KEYS:
-        for claim in find_claims(report.sections.get(key, "")):
-            readings, cells, what = _readings(report, totals, claim.subject)
-            if claim.number in readings:
-                continue
-            if all(report.cells.get(c) is None and totals.get(c) is None for c in cells):
-                shown = "空白（未填写）"
-            else:
-                shown = "、".join(
-                    sorted({shown_number(v) for v in readings}, key=lambda s: float(s))
+        for claim in find_claims(report.sections.get(key, ""), report.year or None):
+            found = _claim_issue(report, totals, claim, SECTION_TITLES[key])
+            if found is not None:
+                message, cells = found
+                issues.append(
+                    Issue(
+                        "TEXT-NUM",
+                        Severity.WARNING,
+                        message,
+                        cells,
+                        field=f"sections.{key}",
+                        span=(claim.start, claim.end),
+                    )
                 )
-            issues.append(
-                Issue(
-                    "TEXT-NUM",
-                    Severity.WARNING,
-                    f"{SECTION_TITLES[key]}正文“{claim.words}”为{claim.number}，而{what}为{shown}",
-                    cells,
-                    field=f"sections.{key}",
-                    span=(claim.start, claim.end),
-                )
-            )
     return issues
 
 
-def _readings(
-    report: Report, totals: dict[CellRef, Value | None], subject: str
-) -> tuple[set[Value], tuple[CellRef, ...], str]:
-    """The figures a claim may reasonably mean, the cells they come from, in words.
-
-    Narratives often say 受理 for 新收 + 上年结转, or give 办理 (the outcomes);
-    stated and computed totals both count, so a wrong total in the table is the
-    sum checks' finding, not the text's.
-    """
-
-    def both(ref: CellRef) -> set[Value]:
-        # The stated and the computed total; a blank table reads as 0.
-        found = {v for v in (report.cells.get(ref), totals.get(ref)) if v is not None}
-        return found or {0}
-
-    if subject == "applications":
-        new, carried = t3_cell(T3_NEW), t3_cell(T3_CARRIED)
-        done, forward = (
-            t3_cell(T3_RESULTS_TOTAL),
-            t3_cell(T3_CARRY_FORWARD),
+def _claim_issue(
+    report: Report, totals: Totals, claim: Claim, title: str
+) -> tuple[str, tuple[CellRef, ...]] | None:
+    """The message and cells of a claim the tables (or the text itself) contradict."""
+    if claim.subject == "parts":
+        listed = sum(claim.parts, start=0)
+        if listed == claim.number:
+            return None
+        return (
+            f"{title}正文“{claim.words}”所列各项合计{shown_number(listed)}，"
+            f"与总数{shown_number(claim.number)}不符",
+            (),
         )
-        readings = both(new) | both(done)
-        readings |= {a + blank_as_zero(effective(report, totals, carried)) for a in both(new)}
-        readings |= {a + blank_as_zero(effective(report, totals, forward)) for a in both(done)}
-        return readings, (new, carried, done, forward), "表三新收申请（或含上年结转、办理结果）"
-    if subject == "review":
-        ref = t4_cell("review")
-        cells = tuple(t4_cell("review", k) for k in (*T4_OUTCOME_WORDS, "total"))
-        return both(ref), cells, "表四行政复议总计"
-    if subject == "litigation":
-        direct, after = t4_cell("direct"), t4_cell("after")
-        readings = both(direct) | both(after) | {a + b for a in both(direct) for b in both(after)}
-        return readings, (direct, after), "表四行政诉讼（未经复议直接起诉、复议后起诉）总计"
-    group, outcome = subject.split(".")
-    ref = t4_cell(group, outcome)
-    label = t4_group_label(group)
-    word = T4_OUTCOME_WORDS[outcome]
-    return {blank_as_zero(report.cells.get(ref))}, (ref,), f"表四{label}“{word}”"
+    if claim.subject.startswith("share."):
+        return _share_issue(report, totals, claim, title)
+    found = reading(report, totals, claim.subject, claim.number)
+    if found is None or _fits(claim, found):
+        return None
+    if claim.subject.endswith(".not_upheld"):
+        shown = "、".join(_shown(found))
+        return f"{title}正文“{claim.words}”，而{found.what}为{shown}", found.cells
+    if all(report.cells.get(c) is None and totals.get(c) is None for c in found.cells):
+        shown = "空白（未填写）"
+    else:
+        shown = "、".join(_shown(found))
+    stated = shown_number(claim.number)
+    if claim.subject == "fee":
+        stated += "万元"
+    return f"{title}正文“{claim.words}”为{stated}，而{found.what}为{shown}", found.cells
+
+
+def _shown(found: Reading) -> list[str]:
+    return sorted({shown_number(v) for v in found.values}, key=lambda s: float(s))
+
+
+def _fits(claim: Claim, found: Reading) -> bool:
+    if isinstance(claim.number, Decimal):
+        # Money as the text rounds it: "227.35万元" for 227.3466.
+        places = decimals(claim.number)
+        return any(agrees(claim.number, Decimal(v), places) for v in found.values)
+    return claim.number in found.values
+
+
+def _share_issue(
+    report: Report, totals: Totals, claim: Claim, title: str
+) -> tuple[str, tuple[CellRef, ...]] | None:
+    """ "予以公开966件，占66.48%": a share of the results, of the new requests (with or
+    without those carried over) or of a total the text states."""
+    count, *stated = claim.parts
+    new, carried, done = t3_cell(T3_NEW), t3_cell(T3_CARRIED), t3_cell(T3_RESULTS_TOTAL)
+    carried_value = blank_as_zero(effective(report, totals, carried))
+    bases: set[Value] = set(stated)
+    for ref in (new, done):
+        bases |= {v for v in (report.cells.get(ref), totals.get(ref)) if v is not None}
+    bases |= {v + carried_value for v in (report.cells.get(new), totals.get(new)) if v is not None}
+    shares = sorted(Decimal(count) * 100 / Decimal(b) for b in bases if b > 0)
+    if not shares:
+        return None
+    percent = Decimal(claim.number)
+    places = decimals(percent)
+    if any(agrees(percent, s, places) for s in shares):
+        return None
+    shown = "、".join(dict.fromkeys(f"{s:.{max(places, 1)}f}%" for s in shares))
+    return (
+        f"{title}正文“{claim.words}”：{shown_number(count)}件按表三办理结果总计、新收申请数"
+        f"（或正文所说的总数）算得的比例为{shown}，与所写的{format_value(percent)}%不符",
+        (new, carried, done),
+    )
 
 
 def fee_text_issues(report: Report) -> list[Issue]:

@@ -22,10 +22,22 @@ def _claims(report: Report) -> dict[str, list[tuple[str, int, str]]]:
 
 # Every figure each seed's narrative states, as published.
 EXPECTED_CLAIMS = {
-    "000": {"overview": [("applications", 1, "收到政府信息公开申请1件")]},
+    "000": {
+        "overview": [
+            # 表二 of the 2019 edition: 政府集中采购 采购项目数量.
+            ("procurement.items", 32, "集中采购项目32项"),
+            ("applications", 1, "收到政府信息公开申请1件"),
+        ]
+    },
     "001": {"overview": [("applications", 1, "办理依申请公开件 1 件")]},
-    # "其中，行政许可17项、行政确认12项…" are kinds of application, not totals.
-    "002": {"overview": [("applications", 47, "受理依申请公开47项")]},
+    # "其中，行政许可17项、行政确认12项、其它职权16项" are kinds of application,
+    # not totals; ending in "其它", the list claims to make up the 47 (it makes 45).
+    "002": {
+        "overview": [
+            ("applications", 47, "受理依申请公开47项"),
+            ("parts", 47, "47项，其中，行政许可17项、行政确认12项、其它职权16项"),
+        ]
+    },
     "003": {
         "overview": [
             ("applications", 19, "受理群众依申请公开政府信息 19 件"),
@@ -33,22 +45,35 @@ EXPECTED_CLAIMS = {
             ("litigation", 4, "行政诉讼 4 件"),
         ]
     },
-    # One sentence, three 表四 groups, each with its outcomes after "其中".
+    # One sentence, three 表四 groups, each with its total and outcomes.
     "004": {
-        "requests": [("applications", 2, "受理依申请公开政府信息 2 件")],
+        "requests": [
+            ("applications", 2, "受理依申请公开政府信息 2 件"),
+            ("results", 2, "办结 2 件"),
+        ],
         "review": [
             ("review", 13, "行政复议13起"),
             ("review.upheld", 7, "结果维持7起"),
             ("review.corrected", 1, "结果纠正1起"),
             ("review.other", 5, "其他结果5起"),
+            ("direct", 7, "未经复议直接起诉7起"),
             ("direct.upheld", 7, "结果维持7起"),
             ("direct.corrected", 0, "结果纠正0起"),
             ("direct.other", 1, "其他结果1起"),
             ("direct.pending", 1, "尚未审结1起"),
+            ("after", 2, "复议后起诉2起"),
             ("after.upheld", 1, "结果维持1起"),
             ("after.corrected", 0, "结果纠正0起"),
             ("after.other", 0, "其他结果0起"),
             ("after.pending", 1, "尚未审结1起"),
+        ],
+        # 表二 figures of the 2019 edition, stated in 六.
+        "other": [
+            ("docs.issued.normative", 102, "制作规范性文件102份"),
+            ("decisions.licensing", 696, "实施行政许可696件"),
+            ("decisions.penalty", 19902, "行政处罚19902件"),
+            ("decisions.other_services", 41055, "对外管理服务事项41055件"),
+            ("procurement.items", 234, "集中采购共计234件"),
         ],
     },
 }
@@ -100,7 +125,7 @@ def test_a_claim_never_spans_two_clauses() -> None:
 def test_a_figure_longer_than_a_cell_holds_is_no_claim() -> None:
     text = load_seed("002").sections["overview"]
     assert find_claims(text.replace("47项", "1234567890123项")) == []
-    (claim,) = find_claims(text.replace("47项", "123456789012项"))
+    claim, _parts = find_claims(text.replace("47项", "123456789012项"))
     assert claim == Claim(
         "applications",
         123456789012,
