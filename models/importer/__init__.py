@@ -28,6 +28,7 @@ from pathlib import Path
 
 from models.editions import EDITION_2019, EDITION_2021, edition_for_year
 from models.importer.docx import docx_text, read_error
+from models.importer.html import html_text, looks_like_html, looks_like_mht, mht_text
 from models.importer.result import ImporterError, ImportResult
 from models.importer.tables import place_table_four, place_table_three, place_table_two
 from models.importer.text import as_plain, read_sections, read_title
@@ -115,9 +116,12 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
 
 
 def import_file(path: Path) -> ImportResult:
-    """A .docx or a .txt (UTF-8, or GB18030 as Chinese Windows saves it).
+    """A published report's file: .docx, .pdf, a saved web page (.html, .htm, .mht) or a
+    .txt (UTF-8, or GB18030 as Chinese Windows saves it).
 
-    Raises ``ImporterError`` (a ``ValueError``) with a Chinese message naming the file.
+    The content decides before the name does: a PDF or a web page saved as
+    .txt (or without a suffix) is read as what it is.  Raises
+    ``ImporterError`` (a ``ValueError``) with a Chinese message naming the file.
     """
     path = Path(path)
     try:
@@ -127,8 +131,6 @@ def import_file(path: Path) -> ImportResult:
                 f"文件“{path}”太大（{size / 1024 / 1024:.0f}MB，"
                 f"最多{MAX_IMPORT_BYTES // 1024 // 1024}MB），不像是一份年度报告，未导入"
             )
-        if path.suffix.lower() == ".docx":
-            return import_text(docx_text(path), exact_columns=True)
         # Read at most one byte over the limit: the file may grow, or be a device.
         with path.open("rb") as source:
             data = source.read(MAX_IMPORT_BYTES + 1)
@@ -136,6 +138,23 @@ def import_file(path: Path) -> ImportResult:
         raise read_error(path, exc) from exc
     if len(data) > MAX_IMPORT_BYTES:
         raise ImporterError(f"文件“{path}”太大（超过{MAX_IMPORT_BYTES // 1024 // 1024}MB），未导入")
+    kind = _file_kind(path, data)
+    # Each reader gives table rows one field per cell, so positions are certain.
+    if kind == "docx":
+        return import_text(docx_text(path), exact_columns=True)
+    if kind == "pdf":
+        from models.importer.pdf import pdf_text
+
+        return import_text(pdf_text(data, str(path)), exact_columns=True)
+    if kind == "mht":
+        return import_text(mht_text(data, str(path)), exact_columns=True)
+    if kind == "html":
+        return import_text(html_text(data, str(path)), exact_columns=True)
+    if kind == "doc":
+        raise ImporterError(
+            f"“{path}”是旧版Word（.doc）或WPS格式，无法直接读取。"
+            "请在Word或WPS中打开，另存为.docx后再导入，或复制全文粘贴导入"
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -143,3 +162,35 @@ def import_file(path: Path) -> ImportResult:
             continue
         return import_text(text)
     raise ImporterError(f"“{path}”既不是 UTF-8 也不是 GB18030 编码的文本")
+
+
+# What a file's first bytes say it is; its suffix decides only when they say nothing.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps (and .xls)
+_SUFFIX_KINDS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".mht": "mht",
+    ".mhtml": "mht",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+}
+
+
+def _file_kind(path: Path, data: bytes) -> str:
+    """The file's kind: pdf, docx, doc (old Word or WPS), mht, html or text."""
+    head = data[:8192]
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(_OLE_MAGIC):
+        return "doc"
+    if looks_like_mht(head):
+        return "mht"
+    if looks_like_html(head):
+        return "html"
+    return _SUFFIX_KINDS.get(path.suffix.lower(), "text")
