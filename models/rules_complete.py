@@ -37,9 +37,9 @@ _NOTHING = re.compile(r"^(本(行政)?机关|我(局|单位|委|办))?(暂)?无(
 # How real reports speak of the 信息处理费 (the 2021 template's note under 六):
 # "本机关未收取信息处理费", "未收取信息公开处理费", "未发生收费情况",
 # "不存在收费", "无收费事项", "收取信息处理费0元", "未收取任何费用" …
-# A section that itemises the fees it collected ("驾驶许可证考试费63690元；…",
-# seed 002) reports on fees as well.
-_FEE_WORDS = re.compile(r"处理费|收费|收取[^。；;，,]{0,8}?费用?|费\s*[\d,.]{1,16}\s*万?元")
+# A list of the 行政事业性收费 collected ("驾驶许可证考试费63690元；…", seed 002)
+# is not: the note asks for the 信息处理费 of the Regulation.
+_FEE_WORDS = re.compile(r"处理费|收费|收取[^。；;，,]{0,8}?费用?")
 
 
 def speaks_of_fees(text: str) -> bool:

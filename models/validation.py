@@ -23,6 +23,7 @@ from models.issues import RULES, CheckResult, Issue, Severity, blank_as_zero
 from models.report import Report
 from models.rules_complete import edition_issues, missing_issues
 from models.rules_history import duplicate_text_issues, spike_issues
+from models.rules_imported import blank_total_issues, unknown_cells, without_unchecked
 from models.rules_review import (
     deadline_issues,
     fee_notice_issues,
@@ -55,8 +56,10 @@ def check(
         totals = compute_totals(report)
     issues = CheckResult()
     issues += _values(report, edition)
-    issues += _sums(report, edition, totals)
-    issues += _balance(report, edition, totals)
+    # Cells an import could not read (and totals over them): not 0, unknown.
+    unknown = unknown_cells(report)
+    issues += _sums(report, edition, totals, unknown)
+    issues += _balance(report, edition, totals, unknown)
     issues += text_number_issues(report, totals)
     issues += edition_issues(report)
     issues += missing_issues(report, edition)
@@ -74,10 +77,17 @@ def check(
         issues += stock_issues(report, previous)
         issues += duplicate_text_issues(report, previous)
         issues += spike_issues(report, previous, totals, previous_totals)
+    if report.blank_totals:
+        issues += blank_total_issues(report, edition, totals)
+    if unknown or report.unread_fields:
+        return CheckResult(without_unchecked(issues, report, unknown))
     return issues
 
 
 # ---------------------------------------------------------------- errors
+
+# Said of a sum over cells an import could not read: what was read is a lower bound.
+_AT_LEAST = "（未能读出的单元格未计入，至少如此）"
 
 
 def _values(report: Report, edition: Edition) -> list[Issue]:
@@ -112,7 +122,12 @@ def _values(report: Report, edition: Edition) -> list[Issue]:
     return issues
 
 
-def _sums(report: Report, edition: Edition, totals: dict[CellRef, Value | None]) -> list[Issue]:
+def _sums(
+    report: Report,
+    edition: Edition,
+    totals: dict[CellRef, Value | None],
+    unknown: frozenset[CellRef],
+) -> list[Issue]:
     issues = []
     for rule in edition.sums:
         stated = report.cells.get(rule.target)
@@ -121,14 +136,19 @@ def _sums(report: Report, edition: Edition, totals: dict[CellRef, Value | None])
         parts = sum(blank_as_zero(effective(report, totals, p)) for p in rule.parts)
         if parts == stated:
             continue
+        # Over an unread part, the parts read are a lower bound (counts are not
+        # negative): only a total below them is certainly wrong.
+        if any(p in unknown for p in rule.parts) and stated > parts:
+            continue
         delta = stated - parts  # abs() of an int | Decimal is typed as a bare object
         diff = format_value(delta if delta > 0 else -delta)
         issues.append(
             Issue(
                 rule.code,
                 Severity.ERROR,
-                _sum_message(edition, rule.code, rule.target, parts, stated, diff),
-                (rule.target, *rule.parts),
+                _sum_message(edition, rule.code, rule.target, parts, stated, diff)
+                + (_AT_LEAST if any(p in unknown for p in rule.parts) else ""),
+                tuple(c for c in (rule.target, *rule.parts) if c not in unknown),
             )
         )
     return issues
@@ -151,7 +171,12 @@ def _sum_message(
     return f"表四{group}：结果维持+结果纠正+其他结果+尚未审结={want}，总计填的是{got}，相差{diff}"
 
 
-def _balance(report: Report, edition: Edition, totals: dict[CellRef, Value | None]) -> list[Issue]:
+def _balance(
+    report: Report,
+    edition: Edition,
+    totals: dict[CellRef, Value | None],
+    unknown: frozenset[CellRef],
+) -> list[Issue]:
     # （七）总计 enters as what the outcome rows add up to: a wrongly stated
     # （七） is T3-SUM's finding, and one mistake should be reported once.
     issues = []
@@ -171,13 +196,21 @@ def _balance(report: Report, edition: Edition, totals: dict[CellRef, Value | Non
         left, right = sum(map(blank_as_zero, left_vals)), sum(map(blank_as_zero, right_vals))
         if left == right:
             continue
+        # A side over an unread cell is only a lower bound: the rule certainly
+        # fails only when that side already exceeds a side that is fully read.
+        left_open = any(r in unknown for r in left_refs)
+        right_open = any(r in unknown for r in right_refs)
+        if (left_open and right_open) or (left_open and left < right):
+            continue
+        if right_open and right < left:
+            continue
         issues.append(
             Issue(
                 "T3-BAL",
                 Severity.ERROR,
                 f"表三“{col.label}”列：第一项+第二项={left}，三（七）总计+第四项={right}，"
-                f"相差{abs(left - right)}",
-                (*left_refs, *right_refs),
+                f"相差{abs(left - right)}{_AT_LEAST if left_open or right_open else ''}",
+                tuple(r for r in (*left_refs, *right_refs) if r not in unknown),
             )
         )
     return issues

@@ -106,6 +106,8 @@ _SEED_MISTAKES: dict[str, list[dict[str, Any]]] = {
         {"rule": "TEXT-NUM", "cells": []},
         {"rule": "FEE-SUM", "cells": []},
         {"rule": "MISSING", "cells": [], "field": "issue_date"},
+        # 六 lists 工本费 and 考试费 but says nothing of the 信息处理费 (the 2021 note).
+        {"rule": "MISSING", "cells": [], "field": "sections.other"},
     ],
     "003": [
         {"rule": "TEXT-NUM", "cells": ["t4.all.review_total"]},

@@ -26,15 +26,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models.editions import EDITION_2019, EDITION_2021, edition_for_year
+from models.editions import EDITION_2019, EDITION_2021, edition_for_year, get_edition
 from models.importer.docx import docx_text, read_error
 from models.importer.html import html_text, looks_like_html, looks_like_mht, mht_text
+from models.importer.identity import read_identity
 from models.importer.result import ImporterError, ImportResult
+from models.importer.shapes import tabbed_rows
 from models.importer.tables import place_table_four, place_table_three, place_table_two
-from models.importer.text import as_plain, read_sections, read_title
+from models.importer.text import as_plain, read_sections
 from models.report import (
-    MAX_YEAR,
-    MIN_YEAR,
+    REQUIRED_SECTIONS,
+    SECTION_KEYS,
     DocumentError,
     from_document,
     new_report,
@@ -60,9 +62,19 @@ _2021_ONLY = ("本年制发件数", "本年废止件数", "现行有效件数", 
 _2019_ONLY = ("本年新制作数量", "本年新公开数量", "上一年项目数量", "采购项目数量")
 
 
-def import_text(text: str, edition: str | None = None, exact_columns: bool = False) -> ImportResult:
+def import_text(
+    text: str,
+    edition: str | None = None,
+    exact_columns: bool = False,
+    *,
+    agency: str | None = None,
+    year: int | None = None,
+) -> ImportResult:
     """``exact_columns``: table rows keep every cell (a .docx), so positions are certain.
 
+    ``agency`` and ``year``, when the clerk gave them, stand over what the text
+    says; what neither gives is listed in ``ImportResult.unsure`` (the draft then
+    holds a blank agency, or last year as a placeholder, until the clerk says).
     Raises ``ImporterError`` for a text too long to be a report, or one whose
     draft could not be saved (a lone surrogate, a section over the draft's limit).
     """
@@ -72,8 +84,11 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
             "不像是一份年度报告，未导入"
         )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    agency, title_year = read_title(lines)
-    year = title_year if MIN_YEAR <= title_year <= MAX_YEAR else 0
+    if not exact_columns:
+        lines = tabbed_rows(lines)
+    found = read_identity(lines)
+    agency = agency.strip() if agency and agency.strip() else found.agency
+    year = year if year else found.year
     plain_text = as_plain(text)
     if edition is None:
         if any(w in plain_text for w in _2021_ONLY):
@@ -82,30 +97,33 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
             edition = EDITION_2019
         else:
             edition = edition_for_year(year or dt.date.today().year - 1)
-    # A draft always has a year; without one in the title, last year's stands in.
+    # A draft always has a year: until the clerk says, last year's stands in.
     fallback = dt.date.today().year - 1
     report = new_report(agency, year or fallback, edition)
     result = ImportResult(report)
     if not agency:
-        result.notes.append("没有找到报告标题中的机关名称，请在“基本信息”中填写")
-    if title_year and not year:
-        result.notes.append(
-            f"标题中的年度{title_year}不在{MIN_YEAR}–{MAX_YEAR}之间，"
-            f"暂按{fallback}年度填写，请在“基本信息”中核对"
-        )
-    elif not year:
-        result.notes.append(f"没有找到报告年度，暂按{fallback}年度填写，请在“基本信息”中核对")
+        result.unsure.append("agency")
+        result.notes.append("原文中没有找到可靠的机关名称，请填写")
+    if not year:
+        result.unsure.append("year")
+        result.notes.append(f"原文中没有找到报告年度，请填写（暂按{fallback}年度）")
     table_lines = read_sections(lines, report, result)
     place_table_two(table_lines, result)
     place_table_three(table_lines, result, exact_columns)
     place_table_four(table_lines, result)
-    if not title_year and not result.placed and not any(report.sections.values()):
+    if not found.year and not result.placed and not any(report.sections.values()):
         # No title, no section heading, no figure: whatever this is, it is
         # not an annual report, and an empty draft made of it helps nobody.
         raise ImporterError(
             "没有找到报告标题、“一、总体情况”等章节或统计表中的数字，"
             "不像是政府信息公开工作年度报告，未导入"
         )
+    # What the copy did not give stays known as such: rules over it cannot be
+    # checked (never counted as 0), and a total printed blank is a finding.
+    report.unread = dict(result.unplaced)
+    derived = get_edition(report.edition).is_derived
+    report.blank_totals = frozenset(ref for ref in result.blank if derived(ref))
+    report.unread_fields = _absent_parts(result, has_title=bool(found.year or found.agency))
     # The same checks as opening a draft: nothing is written that cannot be read back.
     try:
         from_document(to_document(report))
@@ -115,7 +133,31 @@ def import_text(text: str, edition: str | None = None, exact_columns: bool = Fal
     return result
 
 
-def import_file(path: Path) -> ImportResult:
+def _absent_parts(result: ImportResult, has_title: bool) -> frozenset[str]:
+    """Parts the copy does not contain: not the report's omissions (not MISSING),
+    but not checked either.  A copy cut short lost what follows its last heading
+    (and the closing date); a copy that starts mid-report (one page of an e-book,
+    no title) lost what precedes its first heading."""
+    report = result.report
+    seen = [i for i, key in enumerate(SECTION_KEYS) if key in result.sections_seen]
+    absent = []
+    for i, key in enumerate(SECTION_KEYS):
+        if key not in REQUIRED_SECTIONS or key in result.sections_seen:
+            continue
+        if report.sections.get(key):
+            continue
+        after_end = result.cut_off and (not seen or i > max(seen))
+        # Nothing before the first heading but a title: the start is on another page.
+        starts_late = result.cut_off or not has_title or not report.preamble.strip()
+        before_start = bool(seen) and i < min(seen) and starts_late and i == 0
+        if after_end or before_start:
+            absent.append(f"sections.{key}")
+    if report.issue_date is None and result.cut_off:
+        absent.append("issue_date")
+    return frozenset(absent)
+
+
+def import_file(path: Path, *, agency: str | None = None, year: int | None = None) -> ImportResult:
     """A published report's file: .docx, .pdf, a saved web page (.html, .htm, .mht) or a
     .txt (UTF-8, or GB18030 as Chinese Windows saves it).
 
@@ -141,15 +183,15 @@ def import_file(path: Path) -> ImportResult:
     kind = _file_kind(path, data)
     # Each reader gives table rows one field per cell, so positions are certain.
     if kind == "docx":
-        return import_text(docx_text(path), exact_columns=True)
+        return import_text(docx_text(path), exact_columns=True, agency=agency, year=year)
     if kind == "pdf":
         from models.importer.pdf import pdf_text
 
-        return import_text(pdf_text(data, str(path)), exact_columns=True)
+        return import_text(pdf_text(data, str(path)), exact_columns=True, agency=agency, year=year)
     if kind == "mht":
-        return import_text(mht_text(data, str(path)), exact_columns=True)
+        return import_text(mht_text(data, str(path)), exact_columns=True, agency=agency, year=year)
     if kind == "html":
-        return import_text(html_text(data, str(path)), exact_columns=True)
+        return import_text(html_text(data, str(path)), exact_columns=True, agency=agency, year=year)
     if kind == "doc":
         raise ImporterError(
             f"“{path}”是旧版Word（.doc）或WPS格式，无法直接读取。"
@@ -160,7 +202,7 @@ def import_file(path: Path) -> ImportResult:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return import_text(text)
+        return import_text(text, agency=agency, year=year)
     raise ImporterError(f"“{path}”既不是 UTF-8 也不是 GB18030 编码的文本")
 
 
