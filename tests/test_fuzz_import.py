@@ -93,8 +93,10 @@ def test_a_year_out_of_range_is_reported_and_the_draft_opens(tmp_path: Path) -> 
     source = tmp_path / "report.txt"
     source.write_text("某局2201年政府信息公开工作年度报告\n一、总体情况\n好。\n", encoding="utf-8")
     out = tmp_path / "draft.json"
-    assert run_main("import", str(source), "-o", str(out)).returncode == 0
-    from_json(out.read_text(encoding="utf-8"))
+    refused = run_main("import", str(source), "-o", str(out))
+    assert refused.returncode != 0 and "--year" in refused.stderr and not out.exists()
+    assert run_main("import", str(source), "-o", str(out), "--year", "2021").returncode == 0
+    assert from_json(out.read_text(encoding="utf-8")).year == 2021
     assert run_main("check", str(out)).returncode in (0, 1)
 
 

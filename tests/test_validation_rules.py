@@ -18,7 +18,7 @@ def _zeros(report: Report) -> Report:
         report.set(ref, 0)
     report.issue_date = dt.date(report.year + 1, 1, 20)
     report.sections.update(
-        overview="本年度政府信息公开工作有序开展。",
+        overview="本年度主动公开、依申请公开、政府信息管理、平台建设和监督保障工作有序开展。",
         problems="存在的问题是公开内容不够丰富，下一步将进一步拓展公开渠道，提升公开质量。",
         other="本机关未收取信息处理费。",
     )
@@ -126,9 +126,10 @@ def test_text_accepts_received_as_new_plus_carried() -> None:
     r = _zeros(new_report("某局", 2021))
     for row, value in (("new", 5), ("carried", 2), ("open", 7)):
         r.set(CellRef("t3", row, "natural"), value)
-    r.sections["overview"] = "全年共受理政府信息公开申请7件。"
+    topics = r.sections["overview"]
+    r.sections["overview"] = topics + "全年共受理政府信息公开申请7件。"
     assert codes(r) == []
-    r.sections["overview"] = "全年共受理政府信息公开申请9件。"
+    r.sections["overview"] = topics + "全年共受理政府信息公开申请9件。"
     assert codes(r) == ["TEXT-NUM"]
 
 

@@ -35,6 +35,8 @@ from models.importer.shapes import tabbed_rows
 from models.importer.tables import place_table_four, place_table_three, place_table_two
 from models.importer.text import as_plain, read_sections
 from models.report import (
+    MAX_YEAR,
+    MIN_YEAR,
     REQUIRED_SECTIONS,
     SECTION_KEYS,
     DocumentError,
@@ -106,7 +108,13 @@ def import_text(
         result.notes.append("原文中没有找到可靠的机关名称，请填写")
     if not year:
         result.unsure.append("year")
-        result.notes.append(f"原文中没有找到报告年度，请填写（暂按{fallback}年度）")
+        if found.odd_year:
+            result.notes.append(
+                f"标题中的年度{found.odd_year}不在{MIN_YEAR}–{MAX_YEAR}之间，"
+                f"请填写正确的年度（暂按{fallback}年度）"
+            )
+        else:
+            result.notes.append(f"原文中没有找到报告年度，请填写（暂按{fallback}年度）")
     table_lines = read_sections(lines, report, result)
     place_table_two(table_lines, result)
     place_table_three(table_lines, result, exact_columns)

@@ -22,7 +22,9 @@ from models.report import MAX_YEAR, MIN_YEAR
 _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 _REPORT = r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?报告|年报"
 # "<agency><year>年度政府信息公开工作年度报告", "<year>年<agency>政府信息公开…", or no year.
-_TITLE_AGENCY_FIRST = re.compile(rf"^(.*?)\s*(?:关于)?\s*{_YEAR}\s*[_\-—]?\s*(.*?)\s*(?:{_REPORT})")
+_TITLE_AGENCY_FIRST = re.compile(
+    rf"^(.*?)\s*(?:关于)?\s*(?<!\d)(\d{{4}})\s*年\s*度?\s*[_\-—]?\s*(.*?)\s*(?:{_REPORT})"
+)
 _TITLE_NO_YEAR = re.compile(rf"^(.{{2,40}}?)\s*(?:{_REPORT})\s*$")
 # "特向社会公布2020年度渠县教育和科学技术局政府信息公开年度报告", "现将穆寨街道办事处2021年度…"
 _ANNOUNCE = re.compile(
@@ -32,6 +34,8 @@ _ANNOUNCE = re.compile(
 _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|范围)[^。\d]{0,8}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
 )
+# Any four digits before 年…信息公开: a title's year out of range, to be named.
+_ODD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(?:政府|政务)?信息公开")
 _DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _AGENCY_END = (
     "局",
@@ -79,11 +83,12 @@ class Identity:
     year: int
     agency_sure: bool
     year_sure: bool
+    odd_year: int = 0  # a year the title states outside MIN_YEAR..MAX_YEAR
 
 
 def looks_like_agency(text: str) -> bool:
     return (
-        3 <= len(text) <= 40
+        2 <= len(text) <= 40
         and not _NOT_IN_A_NAME.search(text)
         and text.endswith(_AGENCY_END)
         and not text.startswith(("我", "本", "该", "各", "全"))  # "我镇", "本局": not a name
@@ -111,7 +116,7 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
         match = _TITLE_AGENCY_FIRST.match(squeezed)
         if match and ("公开" in squeezed or "年报" in squeezed):
             before, found_year, after = match.group(1), int(match.group(2)), match.group(3)
-            year = found_year
+            year = found_year if MIN_YEAR <= found_year <= MAX_YEAR else 0
             # The name in the title, or alone on the line above it.
             for candidate in (_clean(before), _clean(after), _clean(previous)):
                 if looks_like_agency(candidate):
@@ -153,4 +158,6 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
     if not year and closing_year:
         year = closing_year
     year_sure = MIN_YEAR <= year <= MAX_YEAR
-    return Identity(agency, year if year_sure else 0, bool(agency), year_sure)
+    odd = _ODD_YEAR.search(head)
+    odd_year = int(odd.group(1)) if odd and not year_sure else 0
+    return Identity(agency, year if year_sure else 0, bool(agency), year_sure, odd_year)
