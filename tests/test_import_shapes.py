@@ -199,3 +199,45 @@ def test_a_total_printed_blank_over_parts_with_values_is_a_finding() -> None:
     assert len(codes) == 1 and "4" in codes[0].message
     reopened = from_json(to_json(result.report))
     assert reopened.blank_totals == result.report.blank_totals
+
+
+T4_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼 |\n"
+
+
+def _t4(report: object) -> list[object]:
+    from models.editions import get_edition
+
+    columns = get_edition("2021").table("t4").blocks[0].columns
+    return [report.get(CellRef("t4", "all", c.key)) for c in columns]  # type: ignore[attr-defined]
+
+
+def test_table_four_as_three_rows_of_five() -> None:
+    rows = "1 0 0 0 1\n0 0 1 0 1\n2 0 0 0 2\n"
+    report = import_text(_title() + T4_HEAD + rows).report
+    assert _t4(report) == [1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 2, 0, 0, 0, 2]
+
+
+def test_table_four_one_cell_a_line() -> None:
+    values = [1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 2, 0, 0, 0, 2]
+    text = _title() + T4_HEAD + "\n".join(f"{v} |" for v in values) + "\n"
+    assert _t4(import_text(text).report) == values
+
+
+def test_table_four_ending_in_blank_cells_of_a_word_table() -> None:
+    # A .docx / web page / PDF row keeps its trailing blanks (the real 上海 2019 page).
+    row = "\t".join(["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "", "", "", "", ""])
+    result = import_text(
+        _title() + "四、政府信息公开行政复议、行政诉讼情况\n" + row + "\n", exact_columns=True
+    )
+    assert _t4(result.report)[:10] == [0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
+    assert all(CellRef("t4", "all", k) in result.blank for k in ("after_upheld", "after_total"))
+
+
+def test_a_web_page_footer_after_the_closing_date_is_not_the_report() -> None:
+    text = _title() + (
+        "六、其他需要报告的事项\n本机关未收取信息处理费。\n某市某区教育局\n2024年1月20日\n"
+        "主办单位：某市某区人民政府办公室\n网站标识码：1234567890\n京ICP备12345678号\n"
+    )
+    report = import_text(text).report
+    assert str(report.issue_date) == "2024-01-20"
+    assert report.sections["other"] == "本机关未收取信息处理费。"

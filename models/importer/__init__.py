@@ -118,7 +118,7 @@ def import_text(
     table_lines = read_sections(lines, report, result)
     place_table_two(table_lines, result)
     place_table_three(table_lines, result, exact_columns)
-    place_table_four(table_lines, result)
+    place_table_four(table_lines, result, exact_columns)
     if not found.year and not result.placed and not any(report.sections.values()):
         # No title, no section heading, no figure: whatever this is, it is
         # not an annual report, and an empty draft made of it helps nobody.

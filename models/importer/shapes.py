@@ -151,8 +151,11 @@ def tabbed_rows(lines: list[str]) -> list[str]:
     def flush() -> None:
         nonlocal row
         if row is not None:
-            # A lone label keeps a tab, so it stays a table line, not a heading.
-            out.append("\t".join(row) + ("\t" if len(row) == 1 else ""))
+            if row[0] == "":
+                out.append("\t".join(row[1:]))  # values with no label: 表四's row
+            else:
+                # A lone label keeps a tab, so it stays a table line, not a heading.
+                out.append("\t".join(row) + ("\t" if len(row) == 1 else ""))
             row = None
 
     for line in lines:

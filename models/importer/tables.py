@@ -239,14 +239,34 @@ def _count(text: str) -> int | None:
 # ---------------------------------------------------------------- 表四
 
 
-def place_table_four(lines: list[str], result: ImportResult) -> None:
+def place_table_four(lines: list[str], result: ImportResult, exact_columns: bool = False) -> None:
+    """The 15 figures of 表四: one row of values, or consecutive rows that make it up
+    (a copy that printed it as three rows of five, one per group)."""
     columns = get_edition(result.report.edition).table("t4").blocks[0].columns
-    candidates = []
-    for raw in lines:
-        fields = _fields(raw)
+    runs: list[list[list[str]]] = []  # runs of consecutive all-value rows
+    previous = -2
+    for index, raw in enumerate(lines):
+        # A Word, web or PDF table keeps its trailing blank cells; copied text does not.
+        fields = raw.split("\t") if exact_columns else _fields(raw)
         if fields and all(_is_value(f) for f in fields) and any(f.strip() for f in fields):
-            candidates.append(fields)
-    chosen = next((f for f in candidates if len(f) == len(columns)), None)
+            if index != previous + 1:
+                runs.append([])
+            runs[-1].append(fields)
+            previous = index
+    chosen = next((f for run in runs for f in run if len(f) == len(columns)), None)
+    if chosen is None:
+        for run in runs:
+            for start in range(len(run)):
+                joined: list[str] = []
+                for fields in run[start:]:
+                    joined += fields
+                    if len(joined) >= len(columns):
+                        break
+                if len(joined) == len(columns):
+                    chosen = joined
+                    break
+            if chosen is not None:
+                break
     if chosen is None:
         for column in columns:
             result.unplaced[CellRef("t4", "all", column.key)] = "原文中没有找到完整的表四数据行"

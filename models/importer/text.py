@@ -53,6 +53,8 @@ def split_inline_headings(line: str) -> list[str]:
 
 
 _PARAGRAPH_END = tuple("。！？：；”)）")
+# Lines a web page's footer adds after the closing date, at most.
+_MAX_FOOTER_LINES = 12
 _BOOK_PAGE = re.compile(r"^Page\s*\d+\s*[-–—]")
 
 
@@ -140,8 +142,19 @@ def _join_paragraphs(items: list[str]) -> str:
 
 
 def _closing(items: list[str], report: Report) -> list[str]:
-    """The date and agency that close section 六 are the closing block, not its text."""
+    """The date and agency that close section 六 are the closing block, not its text.
+
+    A saved web page goes on after the date with the site's footer (主办单位,
+    备案号, 网站标识码 …): short lines without a sentence's end after the last
+    date of the section are the page's, not the report's, and are dropped.
+    """
     lines = list(items)
+    tail = lines[-_MAX_FOOTER_LINES:]
+    dates = [i for i, line in enumerate(tail) if _DATE.match(as_plain(line))]
+    if dates:
+        after = tail[dates[-1] + 1 :]
+        if all(len(line) <= 80 and not line.rstrip().endswith("。") for line in after):
+            lines = lines[: len(lines) - len(after)]
     while lines:
         last = as_plain(lines[-1])
         date = _DATE.match(last)
