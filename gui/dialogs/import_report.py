@@ -6,8 +6,10 @@ and lists every cell it left blank with the reason, before the draft opens.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +29,7 @@ from gui.screen_fit import fit_to_screen
 from gui.session import documents_folder
 from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
+from models.importer.html import html_text
 from models.report import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR
 from models.store import DraftStore, DraftStoreError
 
@@ -43,6 +46,35 @@ _FILE_FILTER = ";;".join(
 )
 
 
+class ReportPasteBox(QPlainTextEdit):
+    """The paste box: a table copied from a web page comes as HTML too, and read as
+    HTML it keeps every cell in its column (blank cells included), which the
+    clipboard's plain text loses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.from_page = ""  # the text made of the last pasted web page
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        markup = source.html() if source.hasHtml() else ""
+        if "<table" not in markup.lower():
+            super().insertFromMimeData(source)
+            return
+        try:
+            # The clipboard holds text, not bytes: the BOM says so over any <meta> charset.
+            text = html_text(codecs.BOM_UTF8 + markup.encode("utf-8"), "粘贴的网页内容")
+        except ImporterError:
+            super().insertFromMimeData(source)  # the plain text, as any editor would
+            return
+        self.textCursor().insertText(text)
+        self.from_page = self.toPlainText()
+
+    @property
+    def holds_a_page(self) -> bool:
+        """Whether the box holds exactly what a pasted page gave (so columns are exact)."""
+        return bool(self.from_page) and self.toPlainText() == self.from_page
+
+
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,7 +87,7 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.text = QPlainTextEdit()
+        self.text = ReportPasteBox()
         self.text.setPlaceholderText("在此粘贴报告全文……")
         layout.addWidget(self.text, 1)
         self.pick = QPushButton("选择文件…")
@@ -88,7 +120,9 @@ class ImportDialog(QDialog):
             QMessageBox.information(self, "导入", "请先粘贴报告全文，或选择文件")
             return
         try:
-            self.imported = import_text(self.text.toPlainText())
+            self.imported = import_text(
+                self.text.toPlainText(), exact_columns=self.text.holds_a_page
+            )
         except ImporterError as exc:  # too long, or nothing a draft could hold
             QMessageBox.warning(self, "无法导入", str(exc))
             return
