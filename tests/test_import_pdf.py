@@ -25,7 +25,6 @@ from models.importer import ImporterError, import_file
 from models.importer import pdf as pdf_reader
 from models.importer.pdf import pdf_text
 from models.importer.text import as_plain
-from models.report import Report
 from tests.conftest import SEED_IDS, load_seed, run_main
 from tests.test_import_html import printed_cells
 
@@ -213,26 +212,6 @@ def test_import_command_reads_a_pdf(printed: dict[str, bytes], tmp_path: Path) -
     run = run_main("import", str(path), "-o", str(out))
     assert run.returncode == 0, run.stderr
     assert "已放入 193 个单元格" in run.stdout and out.exists()
-
-
-def _long_report() -> Report:
-    report = load_seed("002")
-    report.sections["overview"] = "\n".join([report.sections["overview"]] * 3)
-    report.sections["problems"] = "\n".join([report.sections["problems"]] * 2)
-    return report
-
-
-def test_a_ten_page_pdf_imports_within_300_ms(tmp_path: Path) -> None:
-    data, result = render_pdf(_long_report(), use_official_fonts=False)
-    assert result.pages >= 10
-    path = _write(tmp_path, data)
-    import_file(path)  # pypdfium2 loaded
-    times = []
-    for _ in range(3):
-        started = time.perf_counter()
-        import_file(path)
-        times.append(time.perf_counter() - started)
-    assert min(times) < 0.3
 
 
 # ---------------------------------------------------------------- PDFs that are no use
