@@ -241,3 +241,28 @@ def test_a_web_page_footer_after_the_closing_date_is_not_the_report() -> None:
     report = import_text(text).report
     assert str(report.issue_date) == "2024-01-20"
     assert report.sections["other"] == "本机关未收取信息处理费。"
+
+
+def test_change_in_words_zero_money_without_unit_and_rows_opened_by_a_bar() -> None:
+    # Real 2019-edition pages: "增15"/"减4" for 本年增/减 (t05), 采购总金额 "0" with no
+    # unit (nothing in 元 is nothing in 万元), "| 规章 | 0 |" rows (t12).
+    text = "某县教育局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + (
+        "| 规章 | 0 | 0 | 0 |\n"
+        "行政许可 | 8 | 增15 | 18 |\n"
+        "行政处罚 | 9 | 减4 | 5 |\n"
+        "政府集中采购 | 0 | 0 |\n"
+    )
+    report = import_text(text).report
+    assert report.get(CellRef("t2", "rules", "made")) == 0
+    assert report.get(CellRef("t2", "licensing", "change")) == 15
+    assert report.get(CellRef("t2", "penalty", "change")) == -4
+    assert report.get(CellRef("t2", "procurement", "amount")) == 0
+
+
+def test_a_label_that_carries_its_definition() -> None:
+    definition = "规章:地方行政规章指各省、自治区、直辖市的人民政府" + "制定和发布的规范性文件" * 8
+    text = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + (
+        f"{definition} |\n1 |\n1 |\n1 |\n"
+    )
+    report = import_text(text).report
+    assert report.get(CellRef("t2", "rules", "published")) == 1

@@ -112,12 +112,23 @@ def _is_table_word(cell: str) -> bool:
     return key in _header_words() or key.startswith(("第二十条第", "本列数据的勾稽关系"))
 
 
+def _label_of(cell: str) -> str:
+    """A label cell that carries the template's definition after it ("规章:地方行政规章指
+    …"): the label alone."""
+    if len(cell) <= _MAX_CELL_CHARS:
+        return cell
+    head = re.split(r"[:：]", cell, maxsplit=1)[0]
+    return head if len(head) < len(cell) and is_row_label(head) else cell
+
+
 def _cells(line: str) -> list[str] | None:
     """The cells of a line in a table shape, or None for a line of prose."""
     if "\t" in line:
         return None  # already a row (a .docx, a tab-separated copy)
     if "|" in line:
-        cells = [c.strip() for c in line.split("|")]
+        cells = [_label_of(c.strip()) for c in line.split("|")]
+        if line.lstrip().startswith("|") and cells and not cells[0]:
+            cells.pop(0)  # "| 规章 | 0 |": a bar opens the row, not an empty cell
         while cells and not cells[-1]:
             cells.pop()
         if any(len(c) > _MAX_CELL_CHARS for c in cells):

@@ -107,6 +107,8 @@ def _place(
         normal = unicodedata.normalize("NFKC", raw)
         unit = "万元" if "万元" in normal else ("元" if normal.endswith("元") else header_unit)
         if column.unit_choices:
+            if not unit and _is_zero(normal):
+                unit = column.unit  # nothing is nothing in 元 and in 万元 alike
             if not unit:
                 result.unplaced[ref] = f"“{_short(raw)}”没有注明单位（元或万元），无法确定"
                 return
@@ -114,6 +116,8 @@ def _place(
                 report.units[str(ref)] = unit
         else:
             unit = column.unit
+    if column.kind is ValueKind.SIGNED_COUNT:
+        raw = _signed(raw)
     try:
         value: Value | None = parse_value(raw, column, unit or column.unit)
     except EntryError as exc:
@@ -121,6 +125,21 @@ def _place(
         return
     report.set(ref, value)
     result.placed.append(ref)
+
+
+def _is_zero(text: str) -> bool:
+    return bool(re.fullmatch(r"0+(?:\.0+)?\s*", text))
+
+
+# 本年增/减 written in words, as real reports do: "增15", "减4", "增加3", "减少2".
+_CHANGE_WORDS = re.compile(r"^\s*(增加?|减少?)\s*(\d[\d,，]*)\s*$")
+
+
+def _signed(raw: str) -> str:
+    match = _CHANGE_WORDS.match(unicodedata.normalize("NFKC", raw))
+    if not match:
+        return raw
+    return ("-" if match.group(1).startswith("减") else "") + match.group(2)
 
 
 # ---------------------------------------------------------------- 表三
