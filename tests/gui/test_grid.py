@@ -235,7 +235,8 @@ def test_colours_follow_every_change(seed_window, qtbot) -> None:  # type: ignor
     # Deleting the published (wrong) total hands it back to the program.
     view.setCurrentIndex(model.index_of(stated))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert colour(stated) == COLOURS["derived"]
+    # ... which is 6, while the text says "未经复议直接起诉7起": the text disagrees.
+    assert colour(stated) == COLOURS["warning"]
     assert colour(upheld) == COLOURS["warning"]  # the text's "结果维持7起" still disagrees
     # Typing what the text says clears the warning at once.
     view.setCurrentIndex(model.index_of(upheld))
