@@ -46,7 +46,7 @@ from models import APP_NAME, APP_VERSION
 from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition
 from models.files import write_bytes_atomically
 from models.report import SECTION_TITLES, Report
-from models.totals import compute_totals
+from models.totals import compute_totals, shown_value
 from models.validation import check
 from models.values import format_value
 
@@ -269,7 +269,7 @@ def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table
     data: list[list[object]] = [["" for _ in range(layout.n_cols)] for _ in range(layout.n_rows)]
     for cell in layout.cells:
         if cell.ref is not None:
-            value = totals.get(cell.ref) if cell.role is CellRole.DERIVED else report.get(cell.ref)
+            value = shown_value(report, totals, cell.ref)
             data[cell.row][cell.col] = Paragraph(escape(format_value(value)), styles["number"])
             continue
         text = cell.text

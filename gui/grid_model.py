@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gui.document import ReportDocument
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole, GridCell, GridLayout, get_edition
-from models.totals import shown_value
+from models.totals import shown_value, totals_over_unread
 from models.validation import Severity
 from models.values import EntryError, Value, format_value, parse_value
 
@@ -199,18 +199,25 @@ class ReportTableModel(QAbstractTableModel):
         if cell.ref in self.refused:
             typed, why = self.refused[cell.ref]
             lines.append(f"刚才输入的“{typed}”未被接受：{why}。单元格保留原值。")
+        report = self.document.report
+        unread = report.unread.get(cell.ref) if report.get(cell.ref) is None else None
         for issue in self.document.issues_by_cell.get(cell.ref, []):
+            if issue.code == "UNREAD":
+                continue  # the cell's own reason, below, says it in fewer words
             label = "错误" if issue.severity is Severity.ERROR else "提醒"
             lines.append(f"【{label}】{issue.message}")
-        report = self.document.report
         last = self._previous_text(cell)
         if last is not None:
             lines.append(f"上年（{self.document.previous.year}年度）：{last}")  # type: ignore[union-attr]
-        if cell.role is CellRole.DERIVED:
+        if cell.role is CellRole.DERIVED and cell.ref in totals_over_unread(report):
+            lines.append("其中有导入时未能读出的单元格，合计暂不显示；请对照原文填写这些单元格。")
+        elif cell.role is CellRole.DERIVED:
             lines.append("自动计算的合计，不能直接修改。")
             stated = report.get(cell.ref)
             if stated is not None:
                 lines.append(f"原报告填写为 {format_value(stated)}；按 Delete 改用自动计算的数值。")
+        elif unread is not None:
+            lines.append(f"导入时未能从原文读出：{unread}。请对照原文填写（不按0计算）。")
         elif report.get(cell.ref) is None:
             lines.append("未填写（空白不等于0；没有的请填0）")
         return "\n".join(lines)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from models.editions import CellRef, Edition, get_edition
 from models.issues import RULES, Issue, Severity
 from models.report import Report
+from models.totals import derived_over, unread_inputs
 from models.values import Value, format_value
 
 # Rules that do not depend on a cell's value being known: a value that was read
@@ -25,23 +26,10 @@ _ALWAYS_KEPT = ("VAL", "UNREAD", "BLANK-TOTAL")
 
 def unknown_cells(report: Report) -> frozenset[CellRef]:
     """Cells whose value the report does not know: unread, or computed over one."""
-    unread = {ref for ref in report.unread if ref not in report.cells}
+    unread = unread_inputs(report)
     if not unread:
         return frozenset()
-    edition = get_edition(report.edition)
-    unknown = set(unread)
-    # Sums are declared parts before totals, but a total may be a part of a
-    # later one: repeat until nothing changes (two or three passes).
-    changed = True
-    while changed:
-        changed = False
-        for rule in edition.sums:
-            if rule.target in unknown or rule.target in report.cells:
-                continue
-            if any(p in unknown for p in rule.parts):
-                unknown.add(rule.target)
-                changed = True
-    return frozenset(unknown)
+    return derived_over(report.edition, unread, frozenset(report.cells))
 
 
 def without_unchecked(

@@ -8,6 +8,8 @@ All-blank parts give a blank total: nothing filled in yet.
 
 from __future__ import annotations
 
+import functools
+
 from models.editions import CellRef, get_edition
 from models.report import Report
 from models.values import Value
@@ -48,7 +50,46 @@ def effective(report: Report, totals: dict[CellRef, Value | None], ref: CellRef)
 def shown_value(report: Report, totals: dict[CellRef, Value | None], ref: CellRef) -> Value | None:
     """The figure every view shows for a cell (grid, PDF, Word, chart): a total as
     computed from its parts (a different stated total is an issue, not a figure),
-    any other cell as filled in."""
+    any other cell as filled in.  A total over a cell an import could not read is
+    not known, so it shows blank: a partial sum would pass for the real one."""
     if get_edition(report.edition).is_derived(ref):
+        if report.unread and ref in totals_over_unread(report):
+            return None
         return totals.get(ref)
     return report.cells.get(ref)
+
+
+def totals_over_unread(report: Report) -> frozenset[CellRef]:
+    """The totals that add up, directly or through other totals, a cell the import
+    could not read and the clerk has not filled in."""
+    unread = unread_inputs(report)
+    return derived_over(report.edition, unread) if unread else frozenset()
+
+
+def unread_inputs(report: Report) -> frozenset[CellRef]:
+    """Cells the import could not read and the clerk has not filled in; a total among
+    them is no gap (the program computes it from its parts)."""
+    if not report.unread:
+        return frozenset()
+    derived = get_edition(report.edition).is_derived
+    return frozenset(r for r in report.unread if r not in report.cells and not derived(r))
+
+
+@functools.lru_cache(maxsize=16)  # asked for every cell shown; unread cells rarely change
+def derived_over(
+    edition_key: str, unknown: frozenset[CellRef], stated: frozenset[CellRef] = frozenset()
+) -> frozenset[CellRef]:
+    """``unknown`` and every total over one of them, except totals in ``stated``
+    (a published figure stands on its own)."""
+    edition = get_edition(edition_key)
+    found = set(unknown)
+    changed = True
+    while changed:  # a total may be a part of a later one: two or three passes
+        changed = False
+        for rule in edition.sums:
+            if rule.target in found or rule.target in stated:
+                continue
+            if any(p in found for p in rule.parts):
+                found.add(rule.target)
+                changed = True
+    return frozenset(found)

@@ -106,7 +106,7 @@ def printed_cells(report: Report) -> dict[CellRef, object]:
     """What the page shows, cell by cell: stated values, totals as printed, no blanks."""
     edition = get_edition(report.edition)
     totals = compute_totals(report)
-    expected = {}
+    expected: dict[CellRef, object] = {}
     for ref in edition.cells():
         value = totals.get(ref) if edition.is_derived(ref) else report.get(ref)
         if value is not None:

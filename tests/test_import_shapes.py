@@ -266,3 +266,21 @@ def test_a_label_that_carries_its_definition() -> None:
     )
     report = import_text(text).report
     assert report.get(CellRef("t2", "rules", "published")) == 1
+
+
+def test_a_total_over_cells_the_copy_lost_is_not_printed(tmp_path: Path) -> None:
+    # A partial sum printed as （七）总计 would pass for the real one (the clerk's walk).
+    from export.pdf import render_pdf
+    from models.importer import import_file
+    from models.totals import compute_totals, shown_value
+
+    source = ROOT / "tests/fixtures/real/t13_longgang_bm_2024/source.txt"
+    report = import_text(source.read_text(encoding="utf-8"), agency="龙岗区某局").report
+    total = CellRef("t3", "results_total", "total")
+    assert compute_totals(report)[total] == 21  # what the rows read add up to
+    assert shown_value(report, compute_totals(report), total) is None
+    pdf = tmp_path / "printed.pdf"
+    pdf.write_bytes(render_pdf(report, use_official_fonts=False)[0])
+    printed = import_file(pdf).report
+    assert printed.get(total) is None
+    assert printed.get(CellRef("t3", "new", "total")) == 66  # read, so printed

@@ -19,7 +19,9 @@ from gui.dialogs.import_report import ImportDialog
 from gui.grid_model import COLOURS
 from models.editions import CellRef
 from models.importer import import_text
+from models.totals import unread_inputs
 from tests.gui.conftest import table_page
+from tests.gui.test_grid import _type
 
 CUT_SHORT = Path(__file__).parents[1] / "fixtures" / "real" / "t13_longgang_bm_2024" / "source.txt"
 LOST = CellRef("t3", "refuse_7", "natural")  # the copy stops inside this row
@@ -44,7 +46,8 @@ def test_a_cell_the_copy_lost_is_blank_and_coloured_apart_from_a_read_zero(
     lost_colour = model.data(lost, Qt.ItemDataRole.BackgroundRole).color()
     zero_colour = model.data(zero, Qt.ItemDataRole.BackgroundRole).color()
     assert zero_colour == COLOURS["input"] and lost_colour != zero_colour
-    assert "未填写" in model.data(lost, Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(lost, Qt.ItemDataRole.ToolTipRole)
+    assert "导入时未能从原文读出" in tip and "不按0计算" in tip and "没有的请填0" not in tip
 
 
 def test_clicking_the_unread_note_selects_the_lost_cells_of_table_three(cut_short_window) -> None:  # type: ignore[no-untyped-def]
@@ -94,3 +97,19 @@ def test_a_25_mb_file_is_refused_with_its_size(qtbot, monkeypatch, tmp_path) -> 
     dialog, shown = _pick(qtbot, monkeypatch, big)
     assert dialog.imported is None and dialog.isVisible()
     assert len(shown) == 1 and "太大" in shown[0][1] and "25MB" in shown[0][1]
+
+
+def test_a_total_over_lost_cells_shows_blank_until_they_are_filled(cut_short_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The walk found （七）总计 showing "21", a partial sum, under rows the copy lost.
+    view = table_page(cut_short_window, "t3").view
+    model = view.grid_model
+    total = model.index_of(CellRef("t3", "results_total", "total"))
+    assert model.data(total, Qt.ItemDataRole.DisplayRole) == ""
+    assert "暂不显示" in model.data(total, Qt.ItemDataRole.ToolTipRole)
+    report = cut_short_window.document.report
+    lost = sorted((ref for ref in unread_inputs(report) if ref.table == "t3"), key=str)
+    for ref in lost:
+        view.setCurrentIndex(model.index_of(ref))
+        _type(qtbot, view, "0")
+    assert not any(ref.table == "t3" for ref in unread_inputs(report))
+    assert model.data(total, Qt.ItemDataRole.DisplayRole) not in ("", None)
