@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from models.editions import CellRef, Edition, get_edition
-from models.issues import RULES, Issue, Severity
+from models.issues import Issue, Severity
 from models.report import Report
 from models.totals import derived_over, unread_inputs
 from models.values import Value, format_value
@@ -35,27 +35,17 @@ def unknown_cells(report: Report) -> frozenset[CellRef]:
 def without_unchecked(
     issues: Iterable[Issue], report: Report, unknown: frozenset[CellRef]
 ) -> list[Issue]:
-    """The issues that stand, plus one UNREAD warning naming the rules that could not run."""
-    kept: list[Issue] = []
+    """The issues that stand, plus one UNREAD warning for what could not be checked."""
+    kept = [
+        issue
+        for issue in issues
+        if issue.code in _ALWAYS_KEPT or not any(c in unknown for c in issue.cells)
+    ]
     edition = get_edition(report.edition)
-    # The sum rules over an unknown cell check only what is certain (validation.py).
-    skipped = list(
-        dict.fromkeys(
-            r.code for r in edition.sums if any(c in unknown for c in (r.target, *r.parts))
-        )
-    )
-    if any(c.table == "t3" for c in unknown):
-        skipped.append("T3-BAL")
-    for issue in issues:
-        if issue.code not in _ALWAYS_KEPT and any(c in unknown for c in issue.cells):
-            if issue.code not in skipped:
-                skipped.append(issue.code)
-            continue
-        kept.append(issue)
     unread = [ref for ref in edition.cells() if ref in unknown and ref in report.unread]
     absent = [f for f in _FIELD_NAMES if f in report.unread_fields and _is_empty(report, f)]
     if unread or absent:
-        kept.append(_unread_issue(report, unread, skipped, absent))
+        kept.append(_unread_issue(report, unread, absent))
     return kept
 
 
@@ -74,9 +64,7 @@ def _is_empty(report: Report, field: str) -> bool:
     return not report.sections.get(field.split(".", 1)[1], "").strip()
 
 
-def _unread_issue(
-    report: Report, unread: list[CellRef], skipped: list[str], absent: list[str]
-) -> Issue:
+def _unread_issue(report: Report, unread: list[CellRef], absent: list[str]) -> Issue:
     if not unread:
         parts = "、".join(_FIELD_NAMES[f] for f in absent)
         return Issue(
@@ -89,17 +77,12 @@ def _unread_issue(
     tables = "、".join(
         dict.fromkeys(edition.table(ref.table).number for ref in unread)  # in table order
     )
-    if skipped:
-        rules = "、".join(f"{RULES.get(code, code)}（{code}）" for code in skipped)
-        consequence = f"涉及这些单元格的核对（{rules}）只报告读出的数字已能确定的错误"
-    else:
-        consequence = "涉及这些单元格的核对无法进行"
     also = f"；原文也没有{'、'.join(_FIELD_NAMES[f] for f in absent)}" if absent else ""
     return Issue(
         "UNREAD",
         Severity.WARNING,
-        f"导入时{tables}有{len(unread)}个单元格未能从原文读出（不按0计算），{consequence}"
-        f"{also}。请对照原文填写",
+        f"导入时{tables}有{len(unread)}个单元格未能从原文读出（不按0计算），涉及它们的合计和核对只报告已能确定的错误{also}。"
+        "请对照原文填写",
         tuple(unread),
     )
 
@@ -114,14 +97,13 @@ def blank_total_issues(
         computed = totals.get(ref)
         if not computed:  # blank parts, or all 0: a blank total hides nothing
             continue
-        rule = edition.defining_sum(ref)
         issues.append(
             Issue(
                 "BLANK-TOTAL",
                 Severity.WARNING,
                 f"{edition.cell_name(ref)}：发布的报告此处为空，而各项合计为"
                 f"{format_value(computed)}（本程序已按合计填入）",
-                (ref, *(rule.parts if rule else ())),
+                (ref,),
             )
         )
     return issues

@@ -284,3 +284,33 @@ def test_a_total_over_cells_the_copy_lost_is_not_printed(tmp_path: Path) -> None
     printed = import_file(pdf).report
     assert printed.get(total) is None
     assert printed.get(CellRef("t3", "new", "total")) == 66  # read, so printed
+
+
+def test_what_a_clerk_saw_in_the_walk_is_gone(tmp_path: Path) -> None:
+    from models.importer import ImporterError, import_file
+
+    real = ROOT / "tests/fixtures/real"
+    # t17: bits of the tables' headers ("商业⏎企业", "本年收费金额(单位:万元)") are not text.
+    t17 = import_text((real / "t17_nilke_zhen_2023/source.txt").read_text(encoding="utf-8"))
+    texts = "".join(t17.report.sections.values())
+    assert "企业科研机构" not in texts and "单位:万元" not in texts
+    # t03: the title without its year is not the preamble.
+    t03 = import_text((real / "t03_tuofenglu_jd_2020/source.txt").read_text(encoding="utf-8"))
+    assert "年度报告" not in t03.report.preamble
+    # An empty file says so.
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    try:
+        import_file(empty)
+    except ImporterError as exc:
+        assert "是空的" in str(exc) and str(empty) in str(exc)
+    else:
+        raise AssertionError("an empty file was imported")
+
+
+def test_a_report_ending_with_its_name_or_a_blank_date_is_not_cut_off() -> None:
+    for ending in ("某市某区教育局", "年  月  日"):
+        text = _title() + f"六、其他需要报告的事项\n本机关未收取信息处理费。\n{ending}\n"
+        assert import_text(text).report.unread_fields == frozenset()
+    cut = import_text(_title() + "六、其他需要报告的事项\n本机关未收取信息处理费，并")
+    assert "issue_date" in cut.report.unread_fields

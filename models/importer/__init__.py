@@ -178,8 +178,9 @@ def import_file(path: Path, *, agency: str | None = None, year: int | None = Non
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise ImporterError(
-                f"文件“{path}”太大（{size / 1024 / 1024:.0f}MB，"
-                f"最多{MAX_IMPORT_BYTES // 1024 // 1024}MB），不像是一份年度报告，未导入"
+                f"文件“{path}”太大（{size / 1024 / 1024:.0f}MB），超过本程序能导入的"
+                f"{MAX_IMPORT_BYTES // 1024 // 1024}MB，未导入。带大量图片的PDF可在PDF阅读器中"
+                "复制全文后粘贴导入"
             )
         # Read at most one byte over the limit: the file may grow, or be a device.
         with path.open("rb") as source:
@@ -188,6 +189,8 @@ def import_file(path: Path, *, agency: str | None = None, year: int | None = Non
         raise read_error(path, exc) from exc
     if len(data) > MAX_IMPORT_BYTES:
         raise ImporterError(f"文件“{path}”太大（超过{MAX_IMPORT_BYTES // 1024 // 1024}MB），未导入")
+    if not data.strip():
+        raise ImporterError(f"文件“{path}”是空的，没有可导入的内容")
     kind = _file_kind(path, data)
     # Each reader gives table rows one field per cell, so positions are certain.
     if kind == "docx":

@@ -109,7 +109,12 @@ def is_row_label(cell: str) -> bool:
 
 def _is_table_word(cell: str) -> bool:
     key = squeeze(cell)
-    return key in _header_words() or key.startswith(("第二十条第", "本列数据的勾稽关系"))
+    if key in _header_words() or key.startswith(("第二十条第", "本列数据的勾稽关系")):
+        return True
+    # "本年收费金额(单位:万元)"; a header word wrapped over two lines ("商业", "企业").
+    if any(key.startswith(word) for word in _header_words() if len(word) >= 4):
+        return len(key) <= 16
+    return 2 <= len(key) <= 4 and any(key in word for word in _header_words())
 
 
 def _label_of(cell: str) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from models.importer.identity import looks_like_agency
 from models.importer.result import ImportResult
 from models.report import MAX_AGENCY_CHARS, SECTION_KEYS, Report
 
@@ -55,6 +56,7 @@ def split_inline_headings(line: str) -> list[str]:
 _PARAGRAPH_END = tuple("。！？：；”)）")
 # Lines a web page's footer adds after the closing date, at most.
 _MAX_FOOTER_LINES = 12
+_BARE_TITLE = re.compile(r"^\S{2,40}?(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:工作)?报告$")
 _BOOK_PAGE = re.compile(r"^Page\s*\d+\s*[-–—]")
 
 
@@ -95,6 +97,8 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
         if not seen_title:
             seen_title = bool(_TITLE.match(_title_line(raw)))
             continue
+        if current == "preamble" and not paragraphs and _BARE_TITLE.match(as_plain(raw)):
+            continue  # "驼峰路街道办事处政府信息公开工作年度报告": the title without a year
         heading = _HEADING.match(raw)
         if heading and "\t" not in raw and len(stripped) < 40:
             current = _SECTIONS[heading.group(1)]
@@ -108,7 +112,8 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
     # A copy that stops mid-sentence (a page's first 2,000 bytes, a broken
     # extraction ending in "\ufffd") has lost its end: the closing date with it.
     result.cut_off = (
-        not last.endswith((*_PARAGRAPH_END, "日", "无", "。"))
+        # A report ends with a sentence, its date (printed blank: "年 月 日") or its name.
+        not (last.endswith((*_PARAGRAPH_END, "日", "无", "。")) or looks_like_agency(last))
         or "\ufffd" in last[-3:]
         # One page of a paged e-book viewer ("Page 9 - 2020年报_审计局"): the
         # rest of the report is on other pages.
