@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from models import APP_NAME, APP_VERSION
-from models.editions import EDITION_TITLES, EDITIONS, CellRef, get_edition
+from models.editions import EDITION_TITLES, EDITIONS, get_edition
 from models.files import disk_reason
 from models.issues import Issue, Severity
 from models.report import MAX_YEAR, MIN_YEAR, DocumentError, Report, new_report
@@ -233,24 +233,12 @@ def run_import(
         )
         return EXIT_UNUSABLE
     report = result.report
-    edition = get_edition(report.edition)
     print(f"{report.title}（{EDITION_TITLES[report.edition]}）")
     print(result.summary())
     for note in result.notes:
         print(f"· {note}")
-    # One line per row when a whole row shares one reason, else one per cell.
-    by_row: dict[tuple[str, str], list[tuple[CellRef, str]]] = {}
-    for ref, why in result.unplaced.items():
-        by_row.setdefault((ref.table, ref.row), []).append((ref, why))
-    for (table, row), cells in by_row.items():
-        reasons = {why for _ref, why in cells}
-        whole = len(cells) == len(edition.table(table).block_of_row(row).columns)
-        if whole and len(reasons) == 1:
-            name = edition.cell_name(cells[0][0]).rsplit(" / ", 1)[0]
-            print(f"  未放入：{name}（整行）：{reasons.pop()}")
-        else:
-            for ref, why in cells:
-                print(f"  未放入：{edition.cell_name(ref)}：{why}")
+    for line in result.unplaced_lines():
+        print(f"  {line}")
     if not _write_draft(target, report):
         return EXIT_UNUSABLE
     print(f"已写入 {out}")

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from gui.screen_fit import fit_to_screen
 from gui.session import documents_folder
-from models.editions import get_edition
 from models.importer import ImporterError, ImportResult, import_file, import_text
 from models.importer.html import html_text
 from models.report import MAX_AGENCY_CHARS, MAX_YEAR, MIN_YEAR
@@ -76,8 +75,14 @@ class ReportPasteBox(QPlainTextEdit):
 
 
 class ImportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    """The import box.  An import whose agency or year the text does not give, or
+    that names a report the store already has, asks for them here; cancelling the
+    question comes back to the box with the pasted text intact."""
+
+    def __init__(self, parent: QWidget | None = None, store: DraftStore | None = None):
         super().__init__(parent)
+        self.store = store
+        self.report_id: str | None = None
         self.setWindowTitle("导入已发布的报告")
         self.imported: ImportResult | None = None
         layout = QVBoxLayout(self)
@@ -109,63 +114,77 @@ class ImportDialog(QDialog):
         if not name:
             return
         try:
-            self.imported = import_file(Path(name))
+            result = import_file(Path(name))
         except ImporterError as exc:  # damaged, too large, unreadable: the message names the file
             QMessageBox.warning(self, "无法导入", str(exc))
             return
-        self.accept()
+        self._finish(result)
 
     def _from_text(self) -> None:
         if not self.text.toPlainText().strip():
             QMessageBox.information(self, "导入", "请先粘贴报告全文，或选择文件")
             return
         try:
-            self.imported = import_text(
-                self.text.toPlainText(), exact_columns=self.text.holds_a_page
-            )
+            result = import_text(self.text.toPlainText(), exact_columns=self.text.holds_a_page)
         except ImporterError as exc:  # too long, or nothing a draft could hold
             QMessageBox.warning(self, "无法导入", str(exc))
             return
+        self._finish(result)
+
+    def _finish(self, result: ImportResult) -> None:
+        """Ask what the text does not say, store the draft, close; or stay open."""
+        problem = ""
+        while True:
+            if (result.unsure or problem) and not ask_identity(result, self, problem):
+                return  # back to the box, the text still in it
+            if self.store is None:
+                break
+            report = result.report
+            try:
+                self.report_id = self.store.create(report.agency, report.year, report.edition)
+                self.store.save(self.report_id, report)
+            except DraftStoreError as exc:  # the same agency and year already stored, or disk
+                problem = str(exc)
+                continue
+            break
+        self.imported = result
         self.accept()
 
 
 def import_published(store: DraftStore, parent: QWidget | None) -> str | None:
-    """Run the dialog, store the draft, say what was placed; the new draft's id."""
-    dialog = ImportDialog(parent)
+    """Run the dialog (it stores the draft), say what was placed; the new draft's id."""
+    dialog = ImportDialog(parent, store)
     if not dialog.exec() or dialog.imported is None:
         return None
     result = dialog.imported
-    report = result.report
-    if result.unsure and not ask_identity(result, parent):
-        return None
-    try:
-        report_id = store.create(report.agency, report.year, report.edition)
-        store.save(report_id, report)
-    except DraftStoreError as exc:
-        QMessageBox.warning(parent, "导入已发布的报告", str(exc))
-        return None
-    edition = get_edition(report.edition)
     box = QMessageBox(parent)
     box.setWindowTitle("导入结果")
-    box.setText(f"{report.title}\n{result.summary()}")
-    lines = [f"· {n}" for n in result.notes]
-    lines += [f"{edition.cell_name(ref)}：{why}" for ref, why in result.unplaced.items()]
+    box.setText(f"{result.report.title}\n{result.summary()}")
+    lines = [f"· {n}" for n in result.notes] + result.unplaced_lines()
     if lines:
-        box.setInformativeText("未能确定的单元格已留空，请对照原文填写（详见“显示详细信息”）。")
+        box.setInformativeText(
+            "未能确定的单元格已留空（不按0计算），请对照原文填写；原因见“显示详情”。"
+        )
         box.setDetailedText("\n".join(lines))
     box.exec()
-    return report_id
+    return dialog.report_id
 
 
 class IdentityDialog(QDialog):
     """Whose report, of which year, when the published text does not say for sure."""
 
-    def __init__(self, result: ImportResult, parent: QWidget | None = None):
+    def __init__(self, result: ImportResult, parent: QWidget | None = None, problem: str = ""):
         super().__init__(parent)
         self.setWindowTitle("请填写机关名称和年度")
         layout = QVBoxLayout(self)
-        missing = "和".join({"agency": "机关名称", "year": "报告年度"}[w] for w in result.unsure)
-        intro = QLabel(f"原文中没有找到可靠的{missing}。请对照原文填写，再导入。")
+        if problem:
+            said = f"{problem}\n请改填机关名称或年度，或取消后回到导入框。"
+        else:
+            missing = "和".join(
+                {"agency": "机关名称", "year": "报告年度"}[w] for w in result.unsure
+            )
+            said = f"原文中没有找到可靠的{missing}。请对照原文填写，再导入。"
+        intro = QLabel(said)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -173,11 +192,17 @@ class IdentityDialog(QDialog):
         self.agency.setMaxLength(MAX_AGENCY_CHARS)
         self.agency.setPlaceholderText("如：某某市公安局某某分局")
         self.year = QSpinBox()
-        self.year.setRange(MIN_YEAR, MAX_YEAR)
-        self.year.setValue(result.report.year)
+        # A year the text does not give starts blank, not at a year that looks found.
+        self.year.setRange(MIN_YEAR - 1, MAX_YEAR)
+        self.year.setSpecialValueText("（请选择）")
+        self.year.setValue(MIN_YEAR - 1 if "year" in result.unsure else result.report.year)
         form.addRow("机关名称", self.agency)
         form.addRow("报告年度", self.year)
         layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020")
+        self.message.hide()
+        layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -190,15 +215,21 @@ class IdentityDialog(QDialog):
 
     def _accept(self) -> None:
         if not self.agency.text().strip():
-            self.agency.setPlaceholderText("请填写机关名称")
-            self.agency.setFocus()
-            return
-        self.accept()
+            self._say("请填写机关名称", self.agency)
+        elif self.year.value() < MIN_YEAR:
+            self._say("请选择报告年度", self.year)
+        else:
+            self.accept()
+
+    def _say(self, message: str, field: QWidget) -> None:
+        self.message.setText(message)
+        self.message.show()
+        field.setFocus()
 
 
-def ask_identity(result: ImportResult, parent: QWidget | None) -> bool:
-    """Let the clerk say agency and year; False if they cancel (nothing is imported)."""
-    dialog = IdentityDialog(result, parent)
+def ask_identity(result: ImportResult, parent: QWidget | None, problem: str = "") -> bool:
+    """Let the clerk say agency and year; False if they cancel."""
+    dialog = IdentityDialog(result, parent, problem)
     if not dialog.exec():
         return False
     result.report.agency = dialog.agency.text().strip()

@@ -130,7 +130,7 @@ class StartDialog(QDialog):
             "还没有保存的报告。\n\n"
             "· 第一次使用：点“新建…”，填写机关名称和报告年度；\n"
             "· 去年用本程序填过：点“从上年报告新建…”，结转数和机关信息会自动带入；\n"
-            "· 已有往年发布的报告（网页文字或 Word 文件）：点“导入已发布的报告…”。"
+            "· 已有往年发布的报告（PDF、网页、Word 文件或复制的文字）：点“导入已发布的报告…”。"
         )
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: #3c4043; padding: 16px;")

@@ -61,3 +61,58 @@ def test_cancelling_the_question_imports_nothing(qtbot, monkeypatch) -> None:  #
     result = import_text("一、总体情况\n我局……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n")
     monkeypatch.setattr(IdentityDialog, "exec", lambda _self: 0)
     assert not ask_identity(result, None)
+
+
+def test_a_report_already_stored_asks_for_another_name_or_year(
+    qtbot, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from models.store import DraftStore
+    from tests.conftest import published_path
+
+    store = DraftStore(tmp_path / "drafts")
+    text = published_path("003").read_text(encoding="utf-8")
+    first = ImportDialog(None, store)
+    qtbot.addWidget(first)
+    first.text.setPlainText(text)
+    first._from_text()
+    assert first.report_id is not None
+    asked: list[str] = []
+
+    def answer(dialog: IdentityDialog) -> int:
+        asked.append(dialog.findChildren(type(dialog.message))[0].text())
+        dialog.agency.setText("洛阳市公安局某分局")
+        dialog.buttons.accepted.emit()
+        return int(dialog.result())
+
+    monkeypatch.setattr(IdentityDialog, "exec", answer)
+    second = ImportDialog(None, store)
+    qtbot.addWidget(second)
+    second.text.setPlainText(text)
+    second._from_text()
+    assert asked and "已有" in asked[0]  # the store's own words, then the question
+    assert store.open(second.report_id).agency == "洛阳市公安局某分局"
+    assert len(store.list_reports()) == 2
+
+
+def test_cancelling_the_question_keeps_the_pasted_text(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(IdentityDialog, "exec", lambda _self: 0)
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    text = "一、总体情况\n我局……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n"
+    dialog.text.setPlainText(text)
+    dialog._from_text()
+    assert dialog.imported is None and dialog.result() == 0
+    assert dialog.text.toPlainText() == text
+
+
+def test_a_year_the_text_does_not_give_starts_blank_and_is_required(qtbot) -> None:  # type: ignore[no-untyped-def]
+    result = import_text("一、总体情况\n我局……\n二、主动公开政府信息情况\n规章 | 0 | 0 | 0 |\n")
+    dialog = IdentityDialog(result)
+    qtbot.addWidget(dialog)
+    assert dialog.year.text() == "（请选择）"
+    dialog.agency.setText("某县民政局")
+    dialog.buttons.accepted.emit()
+    assert not dialog.result() and dialog.message.text() == "请选择报告年度"
+    dialog.year.setValue(2021)
+    dialog.buttons.accepted.emit()
+    assert dialog.result()
