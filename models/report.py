@@ -447,16 +447,21 @@ def _imported_field(
         raw_unread = {}
     for key, why in raw_unread.items():
         ref = cell(key)
-        if ref is not None:
-            unread[ref] = _checked_text(why if isinstance(why, str) else "", "导入说明", problems)
+        if ref is None:
+            continue
+        if not isinstance(why, str):
+            problems.append(f"导入信息中单元格 {_shown(key)} 的说明应为文字")
+            continue
+        unread[ref] = _checked_text(why, "导入说明", problems)
     raw_blank = value.get("blank_totals", [])
     if not isinstance(raw_blank, list):
         problems.append("导入信息的 blank_totals 应为列表")
         raw_blank = []
     blank = {ref for ref in map(cell, raw_blank) if ref is not None}
     fields = value.get("unread_fields", [])
-    if not isinstance(fields, list) or not set(fields) <= UNREAD_FIELDS:
-        problems.append(f"导入信息的 unread_fields 只能列出：{'、'.join(sorted(UNREAD_FIELDS))}")
+    valid = isinstance(fields, list) and all(isinstance(f, str) for f in fields)
+    if not valid or not set(fields) <= UNREAD_FIELDS:
+        problems.append("导入信息中原文缺少的部分（unread_fields）无法识别")
         fields = []
     derived_blank = frozenset(ref for ref in blank if edition.is_derived(ref))
     return unread, derived_blank, frozenset(fields)

@@ -33,7 +33,7 @@ from models.rules_review import (
 )
 from models.rules_text import fee_text_issues, stale_year_issues, text_number_issues
 from models.rules_years import carry_issues, stock_issues
-from models.totals import compute_totals, effective
+from models.totals import compute_totals, effective, totals_over_unread
 from models.values import TEMPLATE_DECIMALS, Value, check_value, decimal_places, format_value
 
 __all__ = ["RULES", "CheckResult", "Issue", "Severity", "check"]
@@ -180,6 +180,7 @@ def _balance(
     # （七）总计 enters as what the outcome rows add up to: a wrongly stated
     # （七） is T3-SUM's finding, and one mistake should be reported once.
     issues = []
+    over_unread = totals_over_unread(report)
     t3 = edition.table("t3")
     for col in t3.blocks[0].columns:
         left_refs = [CellRef("t3", r, col.key) for r in edition.balance_left]
@@ -199,7 +200,9 @@ def _balance(
         # A side over an unread cell is only a lower bound: the rule certainly
         # fails only when that side already exceeds a side that is fully read.
         left_open = any(r in unknown for r in left_refs)
-        right_open = any(r in unknown for r in right_refs)
+        # （七）总计 enters as computed: over an unread outcome it is a lower bound
+        # even where the published total was read.
+        right_open = any(r in unknown or r in over_unread for r in right_refs)
         if (left_open and right_open) or (left_open and left < right):
             continue
         if right_open and right < left:

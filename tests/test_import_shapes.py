@@ -314,3 +314,52 @@ def test_a_report_ending_with_its_name_or_a_blank_date_is_not_cut_off() -> None:
         assert import_text(text).report.unread_fields == frozenset()
     cut = import_text(_title() + "六、其他需要报告的事项\n本机关未收取信息处理费，并")
     assert "issue_date" in cut.report.unread_fields
+
+
+def test_hostile_runs_of_spaces_in_a_title_less_copy_stay_linear() -> None:
+    # The reviewer's inputs: each took seconds to hours before lines were squeezed.
+    import time
+
+    for text in (
+        "公布" + " " * 200_000 + "x",
+        "2099年" + " " * 200_000 + "x",
+        "现将2023年" + "\u3000" * 200_000,
+    ):
+        started = time.perf_counter()
+        try:
+            import_text(text)
+        except ValueError:
+            pass  # not a report: refused, which is fine
+        assert time.perf_counter() - started < 5  # a hang guard, not a speed goal
+
+
+def test_a_sentence_citing_a_report_names_no_agency_and_breadcrumbs_do_not_stop_the_title() -> None:
+    cited = import_text(
+        "一、总体情况\n本年度，我局按时在门户网站发布2022年度政府信息公开工作年度报告。"
+    )
+    assert cited.unsure == ["agency", "year"]
+    crumbs = import_text(
+        "首页 > 信息公开 > 区县年报\n某县教育局2023年政府信息公开工作年度报告\n一、总体情况\n好。\n"
+    )
+    assert (crumbs.report.agency, crumbs.report.year) == ("某县教育局", 2023)
+    assert crumbs.report.sections["overview"] == "好。"
+
+
+def test_a_figure_too_many_in_a_row_is_listed_not_shifted() -> None:
+    lines = ["一、本年新收政府信息公开申请数量", "5", "1", "0", "0", "0", "0", "6", "", "7", ""]
+    lines += ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"]
+    result = import_text(_title() + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines))
+    assert CellRef("t3", "new", "natural") in result.unplaced
+    assert "多于7栏" in result.unplaced[CellRef("t3", "new", "total")]
+    assert result.report.get(CellRef("t3", "carried", "total")) == 0
+
+
+def test_an_unread_outcome_under_a_read_total_is_no_balance_error() -> None:
+    from models.report import new_report
+
+    report = new_report("某局", 2021)
+    for row in ("new", "open", "results_total"):
+        report.set(CellRef("t3", row, "natural"), 5)
+    report.unread = {CellRef("t3", "open", "natural"): "原文中没有找到这一行"}
+    report.cells.pop(CellRef("t3", "open", "natural"))
+    assert "T3-BAL" not in {i.code for i in check(report)}

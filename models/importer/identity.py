@@ -7,8 +7,9 @@ agency only in the preamble ("特向社会公布2020年度渠县教育和科学�
 a name is taken only when it looks like an agency's (short, no sentence
 punctuation, an agency's ending).  The year comes from the title, else the
 statistics period ("统计期限自2020年1月1日"), else a closing date early in the next
-year.  What none of them gives is left for the clerk to say (``sure`` is False):
-never a silent guess.
+year.  What none of them gives is left for the clerk to say (``Identity`` holds "" or 0):
+never a silent guess.  Every line is squeezed and capped before a pattern
+runs on it, so a hostile paste cannot make one backtrack.
 """
 
 from __future__ import annotations
@@ -72,6 +73,26 @@ _AGENCY_END = (
     "县",
     "市",
 )
+_GENERIC = frozenset(
+    {
+        "政府",
+        "人民政府",
+        "政务",
+        "区县",
+        "县区",
+        "市县",
+        "县市",
+        "街道",
+        "乡镇",
+        "镇街",
+        "部门",
+        "单位",
+    }
+)
+_THIS_REPORT = ("本报告", "本年度报告", "特向社会公布", "现向社会公布", "现将")
+_FIRST_HEADING = re.compile(r"^#*\s*[一二三四五六]、")
+# Lines are read this far: a title or a preamble's sentence is far shorter.
+_MAX_LINE = 300
 _NOT_IN_A_NAME = re.compile(r"[，,。；;：:《》“”\"!！?？、（）()\s]")
 # Breadcrumbs and prefixes before a title: "首页 > 信息公开 > …", "Page 8 - ".
 _CRUMB = re.compile(r"^.*(?:>|＞|»|›|\|)\s*|^Page\s*\d+\s*[-–—]\s*|^P\.\s*\d+\s*")
@@ -79,10 +100,8 @@ _CRUMB = re.compile(r"^.*(?:>|＞|»|›|\|)\s*|^Page\s*\d+\s*[-–—]\s*|^P\.\
 
 @dataclass(frozen=True)
 class Identity:
-    agency: str
-    year: int
-    agency_sure: bool
-    year_sure: bool
+    agency: str  # "" when no source names it for sure
+    year: int  # 0 likewise
     odd_year: int = 0  # a year the title states outside MIN_YEAR..MAX_YEAR
 
 
@@ -92,6 +111,7 @@ def looks_like_agency(text: str) -> bool:
         and not _NOT_IN_A_NAME.search(text)
         and text.endswith(_AGENCY_END)
         and not text.startswith(("我", "本", "该", "各", "全"))  # "我镇", "本局": not a name
+        and text not in _GENERIC  # "政府" in "发布政府信息公开…": a word, not a name
     )
 
 
@@ -103,18 +123,25 @@ def _clean(name: str) -> str:
 
 def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
     """Agency and year of a report's text (its lines as split by the importer)."""
-    texts = [unicodedata.normalize("NFKC", line).strip() for line in lines]
+    # Whitespace runs squeezed and lines capped before any pattern runs: the
+    # patterns' optional spaces then take at most one character each, so no
+    # run of spaces (a hostile paste) makes them backtrack.
+    texts = [" ".join(unicodedata.normalize("NFKC", line).split())[:_MAX_LINE] for line in lines]
     texts = [t for t in texts if t]
+    head_texts = texts[:head_lines]
+    # Title and preamble come before 一、: a sentence of the report citing a
+    # report ("发布2022年度政府信息公开工作年度报告") names no one.
+    preamble_texts = _before_first_heading(head_texts)
     agency, year = "", 0
-    # 1. The title: one of the first lines.
-    previous = ""
-    for text in texts[:head_lines]:
+    # 1. The title: one of the first lines.  A title without a year (or a
+    # breadcrumb that looks like one) is kept only if no title with a year follows.
+    previous, fallback = "", ""
+    for text in preamble_texts:
         if len(text) > 120 or "\t" in text:
             previous = ""
             continue
-        squeezed = " ".join(text.split())
-        match = _TITLE_AGENCY_FIRST.match(squeezed)
-        if match and ("公开" in squeezed or "年报" in squeezed):
+        match = _TITLE_AGENCY_FIRST.match(text)
+        if match and ("公开" in text or "年报" in text):
             before, found_year, after = match.group(1), int(match.group(2)), match.group(3)
             year = found_year if MIN_YEAR <= found_year <= MAX_YEAR else 0
             # The name in the title, or alone on the line above it.
@@ -123,15 +150,23 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
                     agency = candidate
                     break
             break
-        match = _TITLE_NO_YEAR.match(_clean(squeezed))
-        if match and looks_like_agency(_clean(match.group(1))):
-            agency = _clean(match.group(1))
-            break
-        previous = squeezed
-    # 2. A sentence of the preamble that names the report.
-    head = "\n".join(texts[:head_lines])
+        match = _TITLE_NO_YEAR.match(_clean(text))
+        if match and not fallback and looks_like_agency(_clean(match.group(1))):
+            fallback = _clean(match.group(1))
+        previous = text
+    agency = agency or fallback
+    # 2. A sentence of the preamble (before 一) that names the report.
+    # Past 一、 only a sentence that speaks of this very report ("本报告…汇报我镇
+    # 2023年政府信息公开工作", a copy that starts at 一) counts.
+    own = [
+        sentence
+        for text in head_texts[len(preamble_texts) :]
+        for sentence in text.split("。")
+        if any(word in sentence for word in _THIS_REPORT)
+    ]
+    preamble = "\n".join(preamble_texts + own)
     if not agency or not year:
-        for match in _ANNOUNCE.finditer(head):
+        for match in _ANNOUNCE.finditer(preamble):
             name = _clean(match.group(2))
             found = match.group(1) or match.group(3)
             if not agency and looks_like_agency(name):
@@ -141,6 +176,7 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
             if agency and year:
                 break
     # 3. The statistics period.
+    head = "\n".join(head_texts)
     if not year:
         period = _PERIOD.search(head)
         if period:
@@ -157,7 +193,14 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
             break
     if not year and closing_year:
         year = closing_year
-    year_sure = MIN_YEAR <= year <= MAX_YEAR
-    odd = _ODD_YEAR.search(head)
-    odd_year = int(odd.group(1)) if odd and not year_sure else 0
-    return Identity(agency, year if year_sure else 0, bool(agency), year_sure, odd_year)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        odd = _ODD_YEAR.search(head)
+        return Identity(agency, 0, int(odd.group(1)) if odd else 0)
+    return Identity(agency, year)
+
+
+def _before_first_heading(texts: list[str]) -> list[str]:
+    for i, text in enumerate(texts):
+        if _FIRST_HEADING.match(text):
+            return texts[:i]
+    return texts

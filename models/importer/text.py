@@ -84,6 +84,17 @@ def read_title(lines: list[str]) -> tuple[str, int]:
     return "", 0
 
 
+def _title_index(lines: list[str]) -> int | None:
+    """The title's line: the first that reads as one before any section heading (a
+    sentence of 一 citing a report is no title)."""
+    for i, raw in enumerate(lines):
+        if _HEADING.match(raw):
+            return None
+        if _TITLE.match(_title_line(raw)):
+            return i
+    return None
+
+
 def read_sections(lines: list[str], report: Report, result: ImportResult) -> list[str]:
     """Narrative text into the report's sections; returns the table lines."""
     current = "preamble"
@@ -91,7 +102,7 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
     tables: list[str] = []
     # Lines before the title (a web page's menus, the agency above it) are skipped;
     # text pasted without a title is read from its first line.
-    seen_title = not any(_TITLE.match(_title_line(raw)) for raw in lines)
+    seen_title = _title_index(lines) is None
     for raw in (piece for line in lines for piece in split_inline_headings(line)):
         stripped = raw.strip().lstrip("#").strip()
         if not seen_title:
