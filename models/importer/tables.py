@@ -197,9 +197,9 @@ def place_table_three(lines: list[str], result: ImportResult, exact_columns: boo
         if len(figures) > len(columns) and not exact_columns:
             # A figure too many (a page number between rows): placed only when
             # leaving out any one of them gives the same row (all 0, say).
-            readings = {tuple(figures[:i] + figures[i + 1 :]) for i in range(len(figures))}
-            if len(figures) == len(columns) + 1 and len(readings) == 1:
-                for column, raw in zip(columns, readings.pop(), strict=True):
+            without = {tuple(figures[:i] + figures[i + 1 :]) for i in range(len(figures))}
+            if len(figures) == len(columns) + 1 and len(without) == 1:
+                for column, raw in zip(columns, without.pop(), strict=True):
                     _place(result, CellRef("t3", row.key, column.key), column, raw)
                 continue
             why = f"这一行有{len(figures)}个数字，多于{len(columns)}栏，无法确定各数属于哪一栏"
