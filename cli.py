@@ -209,7 +209,8 @@ def run_export_pdf(path: str, out: str) -> int:
 def run_import(
     path: str, out: str, force: bool, agency: str | None = None, year: int | None = None
 ) -> int:
-    """A published report (.txt or .docx) into a draft file; says what it could not place."""
+    """A published report (PDF, web page, .docx or text) into a draft file; says what it
+    could not place, and stops when agency or year is neither in it nor given."""
     from models.importer import ImporterError, import_file
 
     target = Path(out)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from models.editions import CellRef, Edition, get_edition
 from models.issues import Issue, Severity
 from models.report import Report
-from models.totals import derived_over, unread_inputs
+from models.totals import derived_over, totals_over_unread, unread_inputs
 from models.values import Value, format_value
 
 # Rules that do not depend on a cell's value being known: a value that was read
@@ -91,9 +91,10 @@ def blank_total_issues(
     report: Report, edition: Edition, totals: dict[CellRef, Value | None]
 ) -> list[Issue]:
     issues = []
+    over_unread = totals_over_unread(report)
     for ref in edition.cells():
-        if ref not in report.blank_totals or ref in report.cells:
-            continue
+        if ref not in report.blank_totals or ref in report.cells or ref in over_unread:
+            continue  # over an unread part the sum is not known either
         computed = totals.get(ref)
         if not computed:  # blank parts, or all 0: a blank total hides nothing
             continue

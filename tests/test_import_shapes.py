@@ -363,3 +363,43 @@ def test_an_unread_outcome_under_a_read_total_is_no_balance_error() -> None:
     report.unread = {CellRef("t3", "open", "natural"): "原文中没有找到这一行"}
     report.cells.pop(CellRef("t3", "open", "natural"))
     assert "T3-BAL" not in {i.code for i in check(report)}
+
+
+def test_a_lost_total_column_is_never_made_up() -> None:
+    # The reviewer's case: the copy lost every row's 总计 (1 0 0 0 0 4 for 1 0 0 0 0 4 | 5).
+    lines = [
+        "一、本年新收政府信息公开申请数量 1 0 0 0 0 4",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0",
+        "（一）予以公开 1 0 0 0 0 4",
+    ]
+    result = import_text(_title() + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines))
+    for col in ("natural", "other", "total"):
+        assert CellRef("t3", "new", col) in result.unplaced
+    assert result.report.get(CellRef("t3", "carried", "natural")) == 0  # 0 in every reading
+    assert CellRef("t3", "carried", "total") in result.unplaced  # perhaps never printed
+
+
+def test_one_short_row_in_a_full_table_is_settled_by_the_column_sums() -> None:
+    from models.editions import get_edition
+
+    rows = {r.key: r.label for r in get_edition("2021").table("t3").rows()}
+    values = {key: [0] * 6 for key in rows}
+    for key in ("new", "open", "results_total"):
+        values[key] = [3, 1, 0, 0, 0, 0]
+    lines = []
+    for key, label in rows.items():
+        printed = [*values[key], sum(values[key])]
+        if key == "open":
+            printed = printed[:1] + printed[2:]  # the copy lost 商业企业's 1
+        lines.append(label + " " + " ".join(map(str, printed)))
+    result = import_text(_title() + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines))
+    columns = get_edition("2021").table("t3").blocks[0].columns
+    assert [result.report.get(CellRef("t3", "open", c.key)) for c in columns] == [
+        3,
+        1,
+        0,
+        0,
+        0,
+        0,
+        4,
+    ]

@@ -65,8 +65,10 @@ class ReportPasteBox(QPlainTextEdit):
         except ImporterError:
             super().insertFromMimeData(source)  # the plain text, as any editor would
             return
+        # Columns are exact only for a box holding nothing but the page.
+        empty = not self.toPlainText().strip()
         self.textCursor().insertText(text)
-        self.from_page = self.toPlainText()
+        self.from_page = self.toPlainText() if empty else ""
 
     @property
     def holds_a_page(self) -> bool:
@@ -234,7 +236,7 @@ def ask_identity(result: ImportResult, parent: QWidget | None, problem: str = ""
         return False
     result.report.agency = dialog.agency.text().strip()
     result.report.year = dialog.year.value()
-    prefixes = ("原文中没有找到可靠的机关名称", "原文中没有找到报告年度")
+    prefixes = ("原文中没有找到可靠的机关名称", "原文中没有找到报告年度", "标题中的年度")
     result.notes = [n for n in result.notes if not n.startswith(prefixes)]
     result.unsure.clear()
     return True

@@ -1,24 +1,26 @@
-"""Read a published report into a draft: text copied from a web page or PDF, or a .docx.
+"""Read a published report into a draft: a PDF, a saved web page, a .docx, or text
+copied from any of them.
 
-Offline and without guessing.  The title gives agency and year, the labels give
-the edition, headings split the sections, and table lines are recognised by
-their row labels.  A cell is filled only when its place is certain: a row whose
-values lost their columns in the copy (too few fields, no header to align them
-to) is left blank and reported cell by cell with the reason, and so is an
-amount whose unit (元 or 万元) the text does not say.  Never a made-up number.
+Offline and without guessing.  Each format becomes text whose table rows are
+tab-separated cells (``docx.py``, ``html.py``, ``pdf.py``; copied text's table
+shapes — ``|`` rows, one cell a line, runs of spaces — through ``shapes.py``);
+``identity.py`` finds agency and year (or leaves them for the clerk to say),
+the labels give the edition, ``text.py`` splits the sections, and ``tables.py``
+places 表二, 表三 and 表四 by their row labels (a row that lost one value:
+``lost_column.py``).  A cell is filled only when its place is certain; every
+other cell is listed with the reason and stays *unread* in the draft (never
+counted as 0), and so is an amount whose unit (元 or 万元) the text does not say.
+Totals printed blank and parts the copy lacks are recorded too.  Never a
+made-up number.
 
 Bounded and linear: a file over 20 MB or a text over 2,000,000 characters is
-refused before it is read; a damaged .docx (or one that unpacks to over 100 MB)
-becomes an ``ImporterError`` with a Chinese message, as does every other input
-the importer cannot use; no pattern backtracks on long runs of spaces or digits.
-The draft an import produces has passed the draft loader's own checks, so it
-can always be saved and opened again.
-
-One job a module: ``text.py`` reads the title, the sections and their
-paragraphs; ``tables.py`` places the values of 表二, 表三 and 表四;
-``docx.py`` turns a Word document into text (and a damaged one into an
-error); ``result.py`` holds ``ImportResult`` and ``ImporterError``.  Here:
-``import_text`` and ``import_file``, which put them together.
+refused before it is read; a damaged file becomes an ``ImporterError`` with a
+Chinese message, as does every other input the importer cannot use; patterns
+run on squeezed, bounded lines, so none backtracks on long runs of spaces or
+digits.  The draft an import produces has passed the draft loader's own checks,
+so it can always be saved and opened again.  ``result.py`` holds
+``ImportResult`` and ``ImporterError``; here, ``import_text`` and
+``import_file`` put the parts together.
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ def _absent_parts(result: ImportResult, has_title: bool) -> frozenset[str]:
             continue
         after_end = result.cut_off and (not seen or i > max(seen))
         # Nothing before the first heading but a title: the start is on another page.
-        starts_late = result.cut_off or not has_title or not report.preamble.strip()
+        starts_late = result.cut_off or not has_title
         before_start = bool(seen) and i < min(seen) and starts_late and i == 0
         if after_end or before_start:
             absent.append(f"sections.{key}")

@@ -203,9 +203,9 @@ def _page_text(markup: str, name: str) -> str:
 
 
 def _has_title(lines: list[str]) -> bool:
-    from models.importer.text import read_title
+    from models.importer.text import title_index
 
-    return read_title(lines)[1] != 0
+    return title_index(lines) is not None
 
 
 class _Lines:

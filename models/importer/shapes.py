@@ -62,6 +62,16 @@ _HEADER_WORDS = (
     "（五）不予处理",
     "（六）其他处理",
 )
+# Pieces of the narrow columns' headers as a page wraps them, one a line.
+_WRAPPED_HEADER_PIECES = frozenset(
+    "商业 企业 科研 机构 社会 公益 组织 社会公益 公益组织 法律 服务 法律服务 服务机构 "
+    "结果 维持 纠正 尚未 审结 总 计".split()
+)
+_DIGIT = re.compile(r"\d")
+# A line that starts something numbered: "四、…", "(一)…", "1.…".
+_NUMBERED = re.compile(
+    r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]|^[（(][一二三四五六七八九十]+[)）]"
+)
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’（）()、．.,，:：;；|]")
 # A line this long is prose, not a cell.
@@ -96,25 +106,44 @@ def is_value(cell: str) -> bool:
 
 def is_row_label(cell: str) -> bool:
     """A table row's label: the template's words, numbered or not, whole or cut short."""
-    key = squeeze(_NUMBERING.sub("", unicodedata.normalize("NFKC", cell.strip()), count=1))
+    plain = unicodedata.normalize("NFKC", cell.strip())
+    if plain.endswith(("。", "；", "！", ";", "!")) or ("，" in cell and _DIGIT.search(plain)):
+        return False  # a sentence ("予以公开3件，部分公开1件。"), not a label
+    key = squeeze(_NUMBERING.sub("", plain, count=1))
     if len(key) < 2 or len(cell) > _MAX_CELL_CHARS:
         return False
+    # A label followed by words only in brackets or after a colon (the template's own
+    # notes): "（二）部分公开（区分处理的，…）"; not "行政许可事项全部公开".
+    annotated = bool(re.search(r"[(:（：]", plain))
     for label in _row_labels():
         if key == label or (len(key) >= 4 and label.startswith(key)):
             return True
-        if len(label) >= 4 and key.startswith(label) and len(key) <= len(label) + 12:
+        if annotated and len(label) >= 4 and key.startswith(label) and len(key) <= len(label) + 12:
             return True
     return False
+
+
+def _odd_figure(text: str) -> bool:
+    """A short cell shaped like a figure the readers do not take ("+(0) -(0)", "约5"):
+    kept in its row's place.  A heading, a sentence or a footer ("第5页") is not."""
+    plain = unicodedata.normalize("NFKC", text)
+    return (
+        0 < len(plain) <= 12
+        and bool(_DIGIT.search(plain))
+        and not plain.endswith(("。", "；", "页"))
+        and not _NUMBERED.match(plain)
+        and not plain.startswith("第")
+    )
 
 
 def _is_table_word(cell: str) -> bool:
     key = squeeze(cell)
     if key in _header_words() or key.startswith(("第二十条第", "本列数据的勾稽关系")):
         return True
-    # "本年收费金额(单位:万元)"; a header word wrapped over two lines ("商业", "企业").
+    # "本年收费金额(单位:万元)"; a narrow column's header wrapped over lines ("商业", "企业").
     if any(key.startswith(word) for word in _header_words() if len(word) >= 4):
         return len(key) <= 16
-    return 2 <= len(key) <= 4 and any(key in word for word in _header_words())
+    return key in _WRAPPED_HEADER_PIECES
 
 
 def _label_of(cell: str) -> str:
@@ -178,14 +207,19 @@ def tabbed_rows(lines: list[str]) -> list[str]:
         cells = _cells(line)
         if cells is None:
             if row is not None and pending_text and not line.strip() == "":
-                # A label wrapped onto a second line: "(二)部分公开(区分处理的,只计这" + "一情形…)".
+                # A label wrapped onto a second line: "(二)部分公开(区分处理的,只计这" + "一情形…)";
+                # never a heading or a numbered line, which begin something new.
                 stripped = line.strip()
-                if len(stripped) <= 30 and not stripped.endswith(("。", "；")):
+                if (
+                    len(stripped) <= 30
+                    and not stripped.endswith(("。", "；"))
+                    and not _NUMBERED.match(unicodedata.normalize("NFKC", stripped))
+                ):
                     row[0] += stripped
                     pending_text = False
                     continue
             stripped = line.strip()
-            if row is not None and len(row) > 1 and 0 < len(stripped) <= 12:
+            if row is not None and len(row) > 1 and _odd_figure(stripped):
                 # A cell among a row's values that is not a plain figure ("+(0) -(0)"):
                 # kept in its place, for the readers to refuse with a reason.
                 row.append(stripped)
@@ -208,7 +242,7 @@ def tabbed_rows(lines: list[str]) -> list[str]:
             pending_text = False
             continue
         label = is_row_label(cell)
-        if row is not None and len(row) > 1 and len(cell) <= 12 and not label:
+        if row is not None and len(row) > 1 and not label and _odd_figure(cell):
             if not _is_table_word(cell):
                 row.append(cell)  # an odd cell among the values ("+(0) -(0)"), kept in place
                 continue

@@ -1,9 +1,10 @@
 """表二, 表三 and 表四 from a published report's table lines: each value in its cell, or why not.
 
 A row is recognised by its label.  Its values are placed only where their
-columns are certain: a row that lost fields in the copy, with no header to
-align it to, is left blank cell by cell with the reason, and so is an amount
-whose unit (元 or 万元) the text does not say.
+columns are certain: a row that lost fields in the copy, or holds a figure too
+many, with no header to align it to, is listed cell by cell with the reason
+(unread, not blank), and so is an amount whose unit (元 or 万元) the text does
+not say; a 表三 row one value short is read as far as its sums make certain.
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def place_table_three(lines: list[str], result: ImportResult, exact_columns: boo
         for k, values in rows.items()
     )
     anchored = exact_columns or (header is not None and header[1] - header[0] == len(columns) - 1)
-    short_rows = _settle_short_rows(edition, rows, label_end, len(columns), full_width or anchored)
+    short_rows = _settle_short_rows(edition, rows, label_end, len(columns))
     for row in table.rows():
         values = rows.get(row.key)
         if values is None:
@@ -237,26 +238,25 @@ def _settle_short_rows(
     rows: dict[str, list[str]],
     label_end: dict[str, int],
     width: int,
-    aligned: bool,
 ) -> dict[str, tuple[dict[CellRef, int], int]]:
     """Rows one value short (a column lost in the copy): their certain cells, and how
     many readings each has left (see ``lost_column``)."""
     known: dict[str, Reading] = {}
-    short: dict[str, list[Reading]] = {}
+    printed: dict[str, list[int]] = {}
     for key, fields in rows.items():
         texts = [f.strip() for f in fields[label_end[key] + 1 :] if f.strip()]
         numbers = [_count(t) for t in texts]
         if any(n is None for n in numbers):
             continue
         counts = [n for n in numbers if n is not None]
-        if len(counts) == width and aligned:
+        if len(counts) == width:
             known[key] = tuple(counts)
-        elif len(counts) == width - 1 and not aligned:
-            readings = row_readings(counts)
-            if readings:
-                short[key] = readings
-    if not short:
+        elif len(counts) == width - 1:
+            printed[key] = counts
+    if not printed:
         return {}
+    total_may_be_lost = any(values[-1] != sum(values[:-1]) for values in printed.values())
+    short = {key: row_readings(values, total_may_be_lost) for key, values in printed.items()}
     placed, left = settle(edition, known, short)
     return {
         key: ({ref: v for ref, v in placed.items() if ref.row == key}, left[key]) for key in short

@@ -1,10 +1,12 @@
-"""The prose of a published report: its title, its sections and their paragraphs.
+"""The prose of a published report: its title line, its sections and their paragraphs.
 
-The title line gives agency and year; the headings 一、 to 六、 split the
-narrative into the report's sections; paragraphs a page break cut in two are
-joined again, and the date and agency that close the report are set apart.
-Table lines (tab-separated, or an article heading of 表二) are handed back for
-``tables.py``.
+The title line (agency and year are ``identity.py``'s) marks where the report
+begins; the headings 一、 to 六、 split the narrative into the report's sections,
+also where a web page runs them into a paragraph; paragraphs a page break cut in
+two are joined again, and the date and agency that close the report are set
+apart, with a web page's footer after them.  Table lines (tab-separated, or an
+article heading of 表二) are handed back for ``tables.py``.  What the copy lacks
+is noted for the import: the headings it has, and whether it stops mid-sentence.
 """
 
 from __future__ import annotations
@@ -15,9 +17,7 @@ import unicodedata
 
 from models.importer.identity import looks_like_agency
 from models.importer.result import ImportResult
-from models.report import MAX_AGENCY_CHARS, SECTION_KEYS, Report
-
-# A longer "agency" before the title is a page's text, not a name.
+from models.report import SECTION_KEYS, Report
 
 # No two adjacent quantifiers may take the same characters ("\s*#*\s*" tries
 # every split of a run of spaces): _TITLE is matched on lines whose whitespace
@@ -57,6 +57,10 @@ _PARAGRAPH_END = tuple("。！？：；”)）")
 # Lines a web page's footer adds after the closing date, at most.
 _MAX_FOOTER_LINES = 12
 _BARE_TITLE = re.compile(r"^\S{2,40}?(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:工作)?报告$")
+_FOOTER = re.compile(
+    r"ICP|备案|网站标识码|主办单位|承办单位|版权所有|Copyright|©|技术支持|联系我们|访问量"
+    r"|浏览次数|扫一扫|打印本页|关闭窗口|【打印】|【关闭】"
+)
 _BOOK_PAGE = re.compile(r"^Page\s*\d+\s*[-–—]")
 
 
@@ -70,21 +74,7 @@ def _title_line(raw: str) -> str:
     return " ".join(raw.strip().lstrip("#").split())
 
 
-def read_title(lines: list[str]) -> tuple[str, int]:
-    previous = ""
-    for raw in lines:
-        line = _title_line(raw)
-        if not line:
-            continue
-        match = _TITLE.match(line)
-        if match:
-            agency = match.group(1).strip() or previous
-            return ("" if len(agency) > MAX_AGENCY_CHARS else agency), int(match.group(2))
-        previous = line
-    return "", 0
-
-
-def _title_index(lines: list[str]) -> int | None:
+def title_index(lines: list[str]) -> int | None:
     """The title's line: the first that reads as one before any section heading (a
     sentence of 一 citing a report is no title)."""
     for i, raw in enumerate(lines):
@@ -102,7 +92,7 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
     tables: list[str] = []
     # Lines before the title (a web page's menus, the agency above it) are skipped;
     # text pasted without a title is read from its first line.
-    seen_title = _title_index(lines) is None
+    seen_title = title_index(lines) is None
     for raw in (piece for line in lines for piece in split_inline_headings(line)):
         stripped = raw.strip().lstrip("#").strip()
         if not seen_title:
@@ -119,7 +109,8 @@ def read_sections(lines: list[str], report: Report, result: ImportResult) -> lis
             tables.append(raw)
             continue
         paragraphs.setdefault(current, []).append(stripped)
-    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    # The page's footer after the report (备案号, 网站标识码 …) is not its end.
+    last = next((x.strip() for x in reversed(lines) if x.strip() and not _FOOTER.search(x)), "")
     # A copy that stops mid-sentence (a page's first 2,000 bytes, a broken
     # extraction ending in "\ufffd") has lost its end: the closing date with it.
     result.cut_off = (

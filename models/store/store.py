@@ -181,6 +181,8 @@ class DraftStore:
         year = report.year if year is None else year
         report.agency = _checked_identity(agency, year)
         report.year = year
+        # What an import could not read belongs to that import, not to a copy.
+        report.unread, report.blank_totals, report.unread_fields = {}, frozenset(), frozenset()
         self._refuse_twin(report.agency, year)
         new_id = uuid.uuid4().hex
         self._save_new(new_id, report)

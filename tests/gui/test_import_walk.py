@@ -24,7 +24,7 @@ from tests.gui.conftest import table_page
 from tests.gui.test_grid import _type
 
 CUT_SHORT = Path(__file__).parents[1] / "fixtures" / "real" / "t13_longgang_bm_2024" / "source.txt"
-LOST = CellRef("t3", "refuse_7", "natural")  # the copy stops inside this row
+LOST = CellRef("t3", "refuse_8", "natural")  # the copy stops before this row
 READ_ZERO = CellRef("t3", "refuse_6", "natural")  # printed 0 in the copy
 
 
