@@ -403,3 +403,15 @@ def test_one_short_row_in_a_full_table_is_settled_by_the_column_sums() -> None:
         0,
         4,
     ]
+
+
+def test_last_years_unread_cells_raise_no_cross_year_warning() -> None:
+    from models.report import new_report
+
+    last = new_report("某局", 2022)
+    this = new_report("某局", 2023)
+    this.set(CellRef("t3", "new", "natural"), 80)
+    last.set(CellRef("t3", "new", "natural"), 12)  # read; 商业企业 (perhaps 60) was not
+    assert "YOY-SPIKE" in {i.code for i in check(this, last)}  # 80 against 12 read in full
+    last.unread = {CellRef("t3", "new", "commercial"): "原文中没有找到这一行"}
+    assert "YOY-SPIKE" not in {i.code for i in check(this, last)}

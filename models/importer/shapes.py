@@ -100,10 +100,12 @@ def _header_words() -> frozenset[str]:
     return frozenset(squeeze(w) for w in _HEADER_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_value(cell: str) -> bool:
     return bool(_VALUE.match(unicodedata.normalize("NFKC", cell.strip())))
 
 
+@functools.lru_cache(maxsize=4096)  # a copy repeats its labels and figures many times
 def is_row_label(cell: str) -> bool:
     """A table row's label: the template's words, numbered or not, whole or cut short."""
     plain = unicodedata.normalize("NFKC", cell.strip())
