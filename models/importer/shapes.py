@@ -22,46 +22,6 @@ from models.editions import EDITION_2019, EDITION_2021, get_edition
 _VALUE = re.compile(
     r"^(?:[增减]\s*)?[-−+]?\d[\d,，]*(?:[.．]\d+)?\s*(?:件|项|个|起|条|元|万元|人次)?$|^[—–\-/／]$"
 )
-# Words of the tables' headers: lines of their own in a one-cell-a-line copy.
-_HEADER_WORDS = (
-    "信息内容",
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年处理决定数量",
-    "本年收费金额",
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "处理决定数量",
-    "采购项目数量",
-    "采购总金额",
-    "申请人情况",
-    "自然人",
-    "法人或其他组织",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "其他",
-    "总计",
-    "行政复议",
-    "行政诉讼",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
-    "三、本年度办理结果",
-    "（三）不予公开",
-    "（四）本机关不掌握相关政府信息",
-    "（四）无法提供",
-    "（五）不予处理",
-    "（六）其他处理",
-)
 # Pieces of the narrow columns' headers as a page wraps them, one a line.
 _WRAPPED_HEADER_PIECES = frozenset(
     "商业 企业 科研 机构 社会 公益 组织 社会公益 公益组织 法律 服务 法律服务 服务机构 "
@@ -97,7 +57,18 @@ def _row_labels() -> tuple[str, ...]:
 
 @functools.cache
 def _header_words() -> frozenset[str]:
-    return frozenset(squeeze(w) for w in _HEADER_WORDS)
+    """The tables' header words and group labels (三、本年度办理结果, （三）不予公开 …),
+    both editions, as the printed layouts hold them: lines of their own in a
+    one-cell-a-line copy, never a row with values."""
+    words = set()
+    for key in (EDITION_2019, EDITION_2021):
+        edition = get_edition(key)
+        for table in ("t2", "t3", "t4"):
+            data_rows = {row.label for row in edition.table(table).rows()}
+            for cell in edition.layout(table).cells:
+                if cell.ref is None and cell.text and cell.text not in data_rows:
+                    words.add(squeeze(cell.text))
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=4096)
