@@ -88,6 +88,27 @@ def main() -> int:
             )
         )
 
+        # Importing a published report needs what the readers bring (lxml, pdfium):
+        # the PDF the executable printed, and a saved web page, read back as from source.
+        page = ROOT / "tests" / "fixtures" / "import_formats" / "cms_2019_gb2312.html"
+        for name, published in (("PDF", exe_pdf), ("web page", page)):
+            exe_json, src_json = alone / f"exe-{name}.json", alone / f"src-{name}.json"
+            read = run([str(exe), "import", str(published), "-o", str(exe_json)], alone)
+            run([*source, "import", str(published), "-o", str(src_json)], alone)
+            same_draft = (
+                read.returncode == 0
+                and exe_json.exists()
+                and src_json.exists()
+                and exe_json.read_text(encoding="utf-8") == src_json.read_text(encoding="utf-8")
+            )
+            results.append(
+                (
+                    f"import a {name} (same draft as from source)",
+                    same_draft,
+                    (read.stdout.strip() or read.stderr.strip()).replace("\n", " / ")[:160],
+                )
+            )
+
         bad = run([str(exe), "check", str(alone / "missing.json")], alone)
         results.append(
             (
