@@ -27,6 +27,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -43,12 +44,11 @@ from reportlab.platypus import (
 
 from export.fonts import register_fonts
 from models import APP_NAME, APP_VERSION
-from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition
+from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition, label_breaks
 from models.files import write_bytes_atomically
 from models.report import SECTION_TITLES, Report
-from models.totals import compute_totals, shown_value
+from models.totals import compute_totals, printed_value, shown_value
 from models.validation import check
-from models.values import format_value
 
 PAGE_W, PAGE_H = A4
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
@@ -58,14 +58,18 @@ BODY_PT = 16  # 三号
 LEADING = TEXT_H / 22  # 22 lines a page
 TITLE_PT = 22  # 二号
 PAGE_NO_PT = 14  # 四号
-# Tables are set smaller than the body (五号 and 小五); 表三 must fit one page,
-# as the template does, since its merged label column cannot break.
-TABLE_PT = {"t2": 10.5, "t3": 9, "t4": 9}
+# Tables are set at 五号 (10.5 pt), smaller than the body, and only as much smaller
+# as a table needs to fit a page (表三 is one page in the template: its merged
+# label column cannot break), never below 9 pt.
+TABLE_PT_MAX, TABLE_PT_MIN, TABLE_PT_STEP = 10.5, 9.0, 0.5
+CELL_PAD_PT = 2  # left and right padding of a table cell
 
 # Column widths (mm) of each table, summing to the 156 mm text block.
 COLUMN_MM = {
     "t2": [52, 34.7, 34.7, 34.6],
-    "t3": [12, 14, 43] + [12.4] * 6 + [12.6],
+    # 表三's two narrow label columns are sized to their words at each type size
+    # (see _column_pt); these are its figure columns, 自然人 the widest.
+    "t3": [12.6] + [11.4] * 5 + [11.6],
     "t4": [10.4] * 15,
 }
 
@@ -261,25 +265,70 @@ _TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]
 
 
 def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table]:
-    """The table as printed; 表二 as one table per article block, so blocks may
+    """The table as printed, at the largest size from 10.5 pt down to 9 pt at which
+    each part fits a page."""
+    size = TABLE_PT_MAX
+    while True:
+        tables = _tables_at(report, table_key, fonts, size)
+        tallest = max(t.wrap(TEXT_W, TEXT_H)[1] for t in tables)
+        # Room for the section's heading (and the gap under it) on the same page.
+        if tallest <= TEXT_H - 1.5 * LEADING or size <= TABLE_PT_MIN:
+            return tables
+        size -= TABLE_PT_STEP
+
+
+def _column_pt(table_key: str, size: float) -> list[float]:
+    """Column widths in points, filling the text block.  表三's outer label column
+    holds "三、本年度" (5 characters) a line and the next "不予公开" (4), so no word
+    is broken inside (三、本年度/办理结果); the row labels take what is left."""
+    figures = [w * mm for w in COLUMN_MM[table_key]]
+    if table_key != "t3":
+        return figures
+    outer = 5 * size + 2 * CELL_PAD_PT + 1
+    inner = 4 * size + 2 * CELL_PAD_PT + 1
+    return [outer, inner, TEXT_W - outer - inner - sum(figures), *figures]
+
+
+def _label_markup(text: str, font: str, size: float, width: float) -> str:
+    """A label in lines that break only between its words (商业/企业, never 商业企/业)."""
+    lines: list[str] = []
+    line = ""
+    for piece in label_breaks(text):
+        if line and stringWidth(line + piece, font, size) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    lines.append(line)
+    return "<br/>".join(escape(x) for x in lines)
+
+
+def _tables_at(report: Report, table_key: str, fonts: dict[str, str], size: float) -> list[Table]:
+    """The table set at ``size``; 表二 as one table per article block, so blocks may
     fall on different pages while each stays whole with its own header."""
-    styles = _cell_styles(fonts, TABLE_PT[table_key])
+    styles = _cell_styles(fonts, size)
     layout: GridLayout = get_edition(report.edition).layout(table_key)
     totals = compute_totals(report)
+    column_pt = _column_pt(table_key, size)
     data: list[list[object]] = [["" for _ in range(layout.n_cols)] for _ in range(layout.n_rows)]
     for cell in layout.cells:
         if cell.ref is not None:
-            value = shown_value(report, totals, cell.ref)
-            data[cell.row][cell.col] = Paragraph(escape(format_value(value)), styles["number"])
+            text = printed_value(report, cell.ref, shown_value(report, totals, cell.ref))
+            data[cell.row][cell.col] = Paragraph(escape(text), styles["number"])
             continue
         text = cell.text
         if cell.unit_of is not None:
             text = f"{text}（单位：{report.unit_of(cell.unit_of)}）"
-        style = {CellRole.HEADING: "block", CellRole.HEADER: "header", CellRole.CORNER: "header"}
-        data[cell.row][cell.col] = Paragraph(escape(text), styles[style.get(cell.role, "cell")])
+        style = styles[
+            {CellRole.HEADING: "block", CellRole.HEADER: "header", CellRole.CORNER: "header"}.get(
+                cell.role, "cell"
+            )
+        ]
+        width = sum(column_pt[cell.col : cell.col + cell.colspan]) - 2 * CELL_PAD_PT - 0.5
+        markup = _label_markup(text, style.fontName, size, width)
+        data[cell.row][cell.col] = Paragraph(markup, style)
     starts = [c.row for c in layout.cells if c.role is CellRole.HEADING] or [0]
     bounds = list(zip(starts, [*starts[1:], layout.n_rows], strict=True))
-    widths = [w * mm for w in COLUMN_MM[table_key]]
     tables = []
     for top, bottom in bounds:
         commands: list[_TableCommand] = [
@@ -287,8 +336,8 @@ def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table
             # Cells under a span are empty strings; without this they name Helvetica.
             ("FONTNAME", (0, 0), (-1, -1), fonts["body"]),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ]
@@ -298,7 +347,7 @@ def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table
                 end = (cell.col + cell.colspan - 1, cell.row - top + cell.rowspan - 1)
                 commands.append(("SPAN", start, end))
         table = Table(
-            data[top:bottom], colWidths=widths, repeatRows=layout.header_rows, hAlign="CENTER"
+            data[top:bottom], colWidths=column_pt, repeatRows=layout.header_rows, hAlign="CENTER"
         )
         table.setStyle(TableStyle(commands))
         tables.append(table)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from models.label_breaks import label_breaks
 from models.table_types import (
     MONEY_UNITS,
     Block,
@@ -117,6 +118,7 @@ __all__ = [
     "ValueKind",
     "edition_for_year",
     "get_edition",
+    "label_breaks",
     "t2_cell",
     "t3_cell",
     "t3_outcome_rows",

@@ -9,10 +9,11 @@ All-blank parts give a blank total: nothing filled in yet.
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 
-from models.editions import CellRef, get_edition
+from models.editions import EDITION_2021, CellRef, ValueKind, get_edition
 from models.report import Report
-from models.values import Value
+from models.values import TEMPLATE_DECIMALS, Value, decimal_places, format_value
 
 
 def compute_totals(report: Report) -> dict[CellRef, Value | None]:
@@ -93,3 +94,24 @@ def derived_over(
                 found.add(rule.target)
                 changed = True
     return frozenset(found)
+
+
+def printed_value(report: Report, ref: CellRef, value: Value | None) -> str:
+    """A figure as the printout, the Word copy and the web page set it.
+
+    Money in the 2021 template's 万元 keeps the decimals its header asks for
+    ("保留4位小数"): 12.5 prints 12.5000, as the template's own examples do; more
+    decimals entered print as entered.  Everything else prints as entered.
+    """
+    if value is None:
+        return ""
+    column = get_edition(report.edition).column(ref)
+    if (
+        isinstance(value, Decimal)
+        and column.kind is ValueKind.MONEY
+        and report.edition == EDITION_2021
+        and report.unit_of(ref) == "万元"
+    ):
+        places = max(TEMPLATE_DECIMALS, decimal_places(value))
+        return f"{value.quantize(Decimal(1).scaleb(-places)):f}"
+    return format_value(value)
