@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gui.document import ReportDocument
 from gui.undo import SetCellsCommand
 from models.editions import CellRef, CellRole, GridCell, GridLayout, get_edition
+from models.label_breaks import joined_words
 from models.totals import shown_value, totals_over_unread
 from models.validation import Severity
 from models.values import EntryError, Value, format_value, parse_value
@@ -165,9 +166,16 @@ class ReportTableModel(QAbstractTableModel):
     def _text(self, cell: GridCell) -> str:
         report = self.document.report
         if cell.ref is None:
+            text = cell.text
             if cell.unit_of is not None:
-                return f"{cell.text}（单位：{report.unit_of(cell.unit_of)}）"
-            return cell.text
+                text = f"{text}（单位：{report.unit_of(cell.unit_of)}）"
+            # A narrow column wraps 商业/企业 and 三、本年度/办理结果, never 商业企/业;
+            # a row's own label (in the wide column) wraps as Qt likes.
+            return (
+                text
+                if cell.role is CellRole.ROW_LABEL and cell.rowspan == 1
+                else joined_words(text)
+            )
         return format_value(shown_value(report, self.document.totals, cell.ref))
 
     def _background(self, cell: GridCell) -> str:

@@ -127,8 +127,11 @@ class ReportGridView(GridClipboard, QTableView):
             if cell.rowspan != 1 or not cell.text:
                 continue
             width = sum(widths[cell.col : cell.col + cell.colspan]) - 10
+            text = str(
+                self.grid_model.data(self.grid_model.index(cell.row, cell.col))
+            )  # as painted
             rect = metrics.boundingRect(
-                0, 0, max(width, em), 10_000, Qt.TextFlag.TextWordWrap, cell.text
+                0, 0, max(width, em), 10_000, Qt.TextFlag.TextWordWrap, text
             )
             heights[cell.row] = max(heights[cell.row], rect.height() + 10)
         for row, height in enumerate(heights):
