@@ -12,13 +12,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Debian packages the bundled Qt loads (xcb for a real screen, EGL/GL, fonts)
-# and poppler-utils, whose pdftoppm renders PDF pages in the tests; npm (only
-# if missing) fetches the pinned font packages.
+# and poppler-utils, whose pdftoppm renders PDF pages in the tests; LibreOffice
+# (Writer, no GUI) converts the Word export to PDF in its test; npm (only if
+# missing) fetches the pinned font packages.
 DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 	libxcb-image0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libwayland-cursor0 \
-	poppler-utils xvfb xdotool imagemagick
+	poppler-utils xvfb xdotool imagemagick libreoffice-writer-nogui
 
 BUILD_VENV := .venv-build
 BUILD_STAMP := $(BUILD_VENV)/.installed

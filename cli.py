@@ -5,6 +5,7 @@ main.py check DRAFT.json            print every issue (exit 1 if errors)
 main.py new --agency 名称 --year 2024 -o DRAFT.json
 main.py import PUBLISHED.txt -o DRAFT.json
 main.py export-pdf DRAFT.json OUT.pdf
+main.py export-docx DRAFT.json OUT.docx
 
 ``main.py`` parses with ``build_parser`` and starts the window, or hands a verb
 to ``run_command``.  Each verb returns the process exit status and prints plain
@@ -110,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_pdf = sub.add_parser("export-pdf", help="把报告草稿导出为可打印的 PDF")
     p_pdf.add_argument("draft", metavar="草稿", help="报告草稿（.json）")
     p_pdf.add_argument("output", metavar="PDF文件", help="输出的 PDF 文件")
+    p_docx = sub.add_parser("export-docx", help="把报告草稿导出为可编辑的 Word 文档（.docx）")
+    p_docx.add_argument("draft", metavar="草稿", help="报告草稿（.json）")
+    p_docx.add_argument("output", metavar="Word文件", help="输出的 Word 文件（.docx）")
     return parser
 
 
@@ -123,6 +127,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run_import(args.source, args.output, args.force, args.agency, args.year)
     if args.command == "export-pdf":
         return run_export_pdf(args.draft, args.output)
+    if args.command == "export-docx":
+        return run_export_docx(args.draft, args.output)
     raise ValueError(f"no such command: {args.command!r}")
 
 
@@ -203,6 +209,25 @@ def run_export_pdf(path: str, out: str) -> int:
         return EXIT_ERRORS
     mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
     print(f"已导出 {out}：共 {result.pages} 页{mark}")
+    return EXIT_OK
+
+
+def run_export_docx(path: str, out: str) -> int:
+    """Write the Word copy of a draft (exit codes as export-pdf's)."""
+    from export.docx import export_docx  # python-docx only when a Word file is wanted
+
+    try:
+        report = load_draft(path)
+    except DocumentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        errors = export_docx(report, Path(out))
+    except OSError as exc:
+        print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
+        return EXIT_ERRORS
+    mark = f"（存在{errors}处校验错误，页眉带“草稿”标记）" if errors else ""
+    print(f"已导出 {out}{mark}")
     return EXIT_OK
 
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from gui.docx_export import export_word
+
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
@@ -46,6 +48,7 @@ def build_menus(window: MainWindow) -> None:
     for action, text in zip(window.pdf.actions, ("预览", "打印", "导出PDF"), strict=True):
         action.setIconText(text)
         toolbar.addAction(action)
+    _action(window, file_menu, "导出Word(&W)…", None, lambda: export_word(window))
     file_menu.addSeparator()
     _action(window, file_menu, "报告列表(&L)…", QKeySequence.StandardKey.Open, window.switch_report)
     _action(window, file_menu, "立即保存(&S)", QKeySequence.StandardKey.Save, window.save_now)
