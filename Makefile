@@ -19,7 +19,10 @@ DEB_PACKAGES := libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-xcb1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 \
 	libxcb-image0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 libwayland-cursor0 \
-	poppler-utils xvfb xdotool imagemagick libreoffice-writer-nogui
+	poppler-utils xvfb xdotool imagemagick chromium libreoffice-writer-nogui
+# LXGW WenKai (OFL), the 楷体-style face of （一） sub-headings:
+# assets/fonts/fetch_fonts.py subsets it from this package's file.
+DEB_PACKAGES += fonts-lxgw-wenkai
 
 BUILD_VENV := .venv-build
 BUILD_STAMP := $(BUILD_VENV)/.installed

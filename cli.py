@@ -6,6 +6,7 @@ main.py new --agency 名称 --year 2024 -o DRAFT.json
 main.py import PUBLISHED.txt -o DRAFT.json
 main.py export-pdf DRAFT.json OUT.pdf
 main.py export-docx DRAFT.json OUT.docx
+main.py export-html DRAFT.json OUT.html
 
 ``main.py`` parses with ``build_parser`` and starts the window, or hands a verb
 to ``run_command``.  Each verb returns the process exit status and prints plain
@@ -114,6 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_docx = sub.add_parser("export-docx", help="把报告草稿导出为可编辑的 Word 文档（.docx）")
     p_docx.add_argument("draft", metavar="草稿", help="报告草稿（.json）")
     p_docx.add_argument("output", metavar="Word文件", help="输出的 Word 文件（.docx）")
+    p_html = sub.add_parser(
+        "export-html", help="把报告草稿导出为网页（单个 .html 文件，可粘贴到网站编辑器）"
+    )
+    p_html.add_argument("draft", metavar="草稿", help="报告草稿（.json）")
+    p_html.add_argument("output", metavar="网页文件", help="输出的网页文件（.html）")
     return parser
 
 
@@ -129,6 +135,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run_export_pdf(args.draft, args.output)
     if args.command == "export-docx":
         return run_export_docx(args.draft, args.output)
+    if args.command == "export-html":
+        return run_export_html(args.draft, args.output)
     raise ValueError(f"no such command: {args.command!r}")
 
 
@@ -209,6 +217,26 @@ def run_export_pdf(path: str, out: str) -> int:
         return EXIT_ERRORS
     mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
     print(f"已导出 {out}：共 {result.pages} 页{mark}")
+    return EXIT_OK
+
+
+def run_export_html(path: str, out: str) -> int:
+    """Write the web page of a draft (one self-contained .html file)."""
+    from export.html import export_html
+
+    try:
+        report = load_draft(path)
+    except DocumentError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_ERRORS
+    try:
+        export_html(report, Path(out))
+    except OSError as exc:
+        print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
+        return EXIT_ERRORS
+    errors = len(check(report).errors)
+    mark = f"（存在{errors}处校验错误，页首带“草稿”标记）" if errors else ""
+    print(f"已导出 {out}{mark}")
     return EXIT_OK
 
 

@@ -38,7 +38,7 @@ OFFICIAL = {
 BUNDLED = {
     "body": "NotoSerifSC-Regular.ttf",
     "heading": "NotoSansSC-Bold.ttf",
-    "subheading": "NotoSerifSC-Regular.ttf",
+    "subheading": "LXGWWenKai-Regular.ttf",  # 楷体-style (OFL); no open 仿宋 could be had
     "title": "NotoSerifSC-Black.ttf",
 }
 

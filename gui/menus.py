@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from gui.docx_export import export_word
+from gui.html_export import export_page
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -49,6 +50,8 @@ def build_menus(window: MainWindow) -> None:
         action.setIconText(text)
         toolbar.addAction(action)
     _action(window, file_menu, "导出Word(&W)…", None, lambda: export_word(window))
+    # &T (HTML): &H is 恢复历史版本's.
+    _action(window, file_menu, "导出网页(&T)…", None, lambda: export_page(window))
     file_menu.addSeparator()
     _action(window, file_menu, "报告列表(&L)…", QKeySequence.StandardKey.Open, window.switch_report)
     _action(window, file_menu, "立即保存(&S)", QKeySequence.StandardKey.Save, window.save_now)

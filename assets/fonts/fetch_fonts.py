@@ -2,7 +2,8 @@
 
 Run by ``make`` during set-up (never by the program: it stays offline).  Each font
 comes from a pinned npm package (``npm pack``, the registry's ordinary client),
-whose tarball must match its SHA-256; the TrueType file inside is subset with
+whose tarball must match its SHA-256, or from a Debian package the Makefile
+installs, whose file must match its SHA-256; the TrueType file inside is subset with
 fontTools to the characters official documents use — 通用规范汉字表 (8105) ∪
 GB2312 ∪ ASCII and the punctuation of Chinese text — and written beside this
 script with its licence.  ReportLab embeds only TrueType outlines, which these are.
@@ -43,6 +44,17 @@ FONTS = {
     "NotoSerifSC-Black.ttf": ("noto-serif-sc", "package/900Black/NotoSerifSC_900Black.ttf"),
 }
 LICENCE = "OFL-1.1-NotoCJK.txt"
+# The 楷体-style face for （一） sub-headings: LXGW WenKai (OFL), from Debian's
+# fonts-lxgw-wenkai 1.250+repack-1 (the Makefile installs it); the file is pinned
+# by its SHA-256, and Debian's copyright file (with the OFL text) ships beside it.
+DEBIAN_FONTS = {
+    "LXGWWenKai-Regular.ttf": (
+        "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
+        "bbf534b0ca093928f94d1782855e65a19a32cde82b075d495d072025521953c8",
+        "/usr/share/doc/fonts-lxgw-wenkai/copyright",
+        "OFL-1.1-LXGWWenKai.txt",
+    ),
+}
 STAMP = HERE / ".fonts.json"
 
 
@@ -115,9 +127,14 @@ def subset(source: bytes, out: Path, points: set[int]) -> None:
 
 
 def main() -> int:
-    wanted = {"packages": PACKAGES, "fonts": FONTS, "listing": _sha256(HERE / "tongyong-8105.txt")}
+    wanted = {
+        "packages": PACKAGES,
+        "fonts": FONTS,
+        "debian": DEBIAN_FONTS,
+        "listing": _sha256(HERE / "tongyong-8105.txt"),
+    }
     if STAMP.exists() and json.loads(STAMP.read_text()) == json.loads(json.dumps(wanted)):
-        if all((HERE / name).exists() for name in FONTS):
+        if all((HERE / name).exists() for name in [*FONTS, *DEBIAN_FONTS]):
             return 0
     points = charset()
     for out_name, (key, member) in FONTS.items():
@@ -126,6 +143,15 @@ def main() -> int:
             licence = tar.extractfile("package/LICENSE_FONT").read()  # type: ignore[union-attr]
         subset(data, HERE / out_name, points)
         (HERE / LICENCE).write_bytes(licence)
+        print(f"{out_name}: {(HERE / out_name).stat().st_size / 1e6:.1f} MB")
+    for out_name, (path, sha, copyright_file, licence_name) in DEBIAN_FONTS.items():
+        source = Path(path)
+        if not source.exists():
+            raise SystemExit(f"{path} is missing: install the Debian package (make system-deps)")
+        if _sha256(source) != sha:
+            raise SystemExit(f"{path}: SHA-256 does not match the pinned {sha}")
+        subset(source.read_bytes(), HERE / out_name, points)
+        shutil.copyfile(copyright_file, HERE / licence_name)
         print(f"{out_name}: {(HERE / out_name).stat().st_size / 1e6:.1f} MB")
     STAMP.write_text(json.dumps(wanted, indent=1))
     return 0
