@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -197,10 +198,10 @@ def _write_draft(target: Path, report: Report) -> bool:
     return True
 
 
-def run_export_pdf(path: str, out: str) -> int:
-    """Write the PDF of a draft; prints the page count (and the draft mark, if any)."""
+def _export(path: str, out: str, write: Callable[[Report, Path], str]) -> int:
+    """Load a draft, write one of its copies with ``write`` (which returns what to add
+    to the message), and say so; a draft or a folder that will not do, in Chinese."""
     from export.fonts import MissingFontError
-    from export.pdf import export_pdf  # ReportLab only when a PDF is wanted
 
     try:
         report = load_draft(path)
@@ -208,55 +209,53 @@ def run_export_pdf(path: str, out: str) -> int:
         print(exc, file=sys.stderr)
         return EXIT_ERRORS
     try:
-        result = export_pdf(report, Path(out))
+        said = write(report, Path(out))
     except MissingFontError as exc:
         print(exc, file=sys.stderr)
         return EXIT_ERRORS
     except OSError as exc:
         print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
         return EXIT_ERRORS
-    mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
-    print(f"已导出 {out}：共 {result.pages} 页{mark}")
+    print(f"已导出 {out}{said}")
     return EXIT_OK
+
+
+def run_export_pdf(path: str, out: str) -> int:
+    """Write the PDF of a draft; prints the page count (and the draft mark, if any)."""
+
+    def write(report: Report, target: Path) -> str:
+        from export.pdf import export_pdf  # ReportLab only when a PDF is wanted
+
+        result = export_pdf(report, target)
+        mark = f"（存在{result.errors}处校验错误，每页带“草稿”标记）" if result.errors else ""
+        return f"：共 {result.pages} 页{mark}"
+
+    return _export(path, out, write)
 
 
 def run_export_html(path: str, out: str) -> int:
     """Write the web page of a draft (one self-contained .html file)."""
-    from export.html import export_html
 
-    try:
-        report = load_draft(path)
-    except DocumentError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_ERRORS
-    try:
-        export_html(report, Path(out))
-    except OSError as exc:
-        print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
-        return EXIT_ERRORS
-    errors = len(check(report).errors)
-    mark = f"（存在{errors}处校验错误，页首带“草稿”标记）" if errors else ""
-    print(f"已导出 {out}{mark}")
-    return EXIT_OK
+    def write(report: Report, target: Path) -> str:
+        from export.html import export_html
+
+        export_html(report, target)
+        errors = len(check(report).errors)
+        return f"（存在{errors}处校验错误，页首带“草稿”标记）" if errors else ""
+
+    return _export(path, out, write)
 
 
 def run_export_docx(path: str, out: str) -> int:
     """Write the Word copy of a draft (exit codes as export-pdf's)."""
-    from export.docx import export_docx  # python-docx only when a Word file is wanted
 
-    try:
-        report = load_draft(path)
-    except DocumentError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_ERRORS
-    try:
-        errors = export_docx(report, Path(out))
-    except OSError as exc:
-        print(f"无法写入“{out}”：{disk_reason(exc)}", file=sys.stderr)
-        return EXIT_ERRORS
-    mark = f"（存在{errors}处校验错误，页眉带“草稿”标记）" if errors else ""
-    print(f"已导出 {out}{mark}")
-    return EXIT_OK
+    def write(report: Report, target: Path) -> str:
+        from export.docx import export_docx  # python-docx only when a Word file is wanted
+
+        errors = export_docx(report, target)
+        return f"（存在{errors}处校验错误，页眉带“草稿”标记）" if errors else ""
+
+    return _export(path, out, write)
 
 
 def run_import(

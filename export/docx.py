@@ -30,6 +30,7 @@ from export.pdf import (
     SUBHEADING,
     TITLE_PT,
 )
+from export.table_widths import CELL_PAD_PT, POINTS_PER_MM, column_widths_pt
 from models import APP_NAME, APP_VERSION
 from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition, label_breaks
 from models.files import write_bytes_atomically
@@ -48,16 +49,6 @@ FACES = {"body": "仿宋", "heading": "黑体", "subheading": "楷体", "title":
 # Table type sizes as the PDF sets them: 五号 (10.5 pt), except 表三, which keeps to
 # one page at 9 pt as the template does (its merged label column cannot break).
 TABLE_PT = {"t2": 10.5, "t3": 9.0, "t4": 10.5}
-CELL_PAD_PT = 2.0  # left and right, as the PDF's cells
-POINTS_PER_MM = 72 / 25.4
-TEXT_W_PT = 156 * POINTS_PER_MM
-# Column widths (mm) as the PDF sets them; 表三's figure columns only: its two
-# narrow label columns are sized to their longest word (see _column_pt).
-COLUMN_MM = {
-    "t2": [52, 34.7, 34.7, 34.6],
-    "t3": [12.6] + [11.4] * 5 + [11.6],
-    "t4": [10.4] * 15,
-}
 
 
 def _twips(points: float) -> str:
@@ -236,19 +227,6 @@ def _cell_text(
         _run(paragraph, line, face, size)
 
 
-def _column_pt(table_key: str) -> list[float]:
-    """Column widths in points filling the text block.  表三's outer label column
-    holds "三、本年度" (5 characters) a line, the next "不予公开" (4), so no word is
-    broken inside; the row labels take what is left."""
-    figures = [w * POINTS_PER_MM for w in COLUMN_MM[table_key]]
-    if table_key != "t3":
-        return figures
-    size = TABLE_PT[table_key]
-    outer = 5 * size + 2 * CELL_PAD_PT + 1
-    inner = 4 * size + 2 * CELL_PAD_PT + 1
-    return [outer, inner, TEXT_W_PT - outer - inner - sum(figures), *figures]
-
-
 def _table_properties(
     table: Table, grid: list[list[_Cell]], widths_pt: list[float], header_rows: int
 ) -> None:
@@ -287,7 +265,7 @@ def _table(doc: WordDocument, report: Report, table_key: str) -> None:
     """The table merged as the template has it (the layouts the grid and PDF use)."""
     layout: GridLayout = get_edition(report.edition).layout(table_key)
     totals = compute_totals(report)
-    widths = _column_pt(table_key)
+    widths = column_widths_pt(table_key, TABLE_PT[table_key])
     size = TABLE_PT[table_key]
     table = doc.add_table(rows=layout.n_rows, cols=layout.n_cols)
     table.style = "Table Grid"

@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from export.fonts import register_fonts
+from export.table_widths import CELL_PAD_PT, column_widths_pt
 from models import APP_NAME, APP_VERSION
 from models.editions import SECTION_TABLES, CellRole, GridLayout, get_edition, label_breaks
 from models.files import write_bytes_atomically
@@ -62,16 +63,7 @@ PAGE_NO_PT = 14  # 四号
 # as a table needs to fit a page (表三 is one page in the template: its merged
 # label column cannot break), never below 9 pt.
 TABLE_PT_MAX, TABLE_PT_MIN, TABLE_PT_STEP = 10.5, 9.0, 0.5
-CELL_PAD_PT = 2  # left and right padding of a table cell
 
-# Column widths (mm) of each table, summing to the 156 mm text block.
-COLUMN_MM = {
-    "t2": [52, 34.7, 34.7, 34.6],
-    # 表三's two narrow label columns are sized to their words at each type size
-    # (see _column_pt); these are its figure columns, 自然人 the widest.
-    "t3": [12.6] + [11.4] * 5 + [11.6],
-    "t4": [10.4] * 15,
-}
 
 SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -277,18 +269,6 @@ def _tables(report: Report, table_key: str, fonts: dict[str, str]) -> list[Table
         size -= TABLE_PT_STEP
 
 
-def _column_pt(table_key: str, size: float) -> list[float]:
-    """Column widths in points, filling the text block.  表三's outer label column
-    holds "三、本年度" (5 characters) a line and the next "不予公开" (4), so no word
-    is broken inside (三、本年度/办理结果); the row labels take what is left."""
-    figures = [w * mm for w in COLUMN_MM[table_key]]
-    if table_key != "t3":
-        return figures
-    outer = 5 * size + 2 * CELL_PAD_PT + 1
-    inner = 4 * size + 2 * CELL_PAD_PT + 1
-    return [outer, inner, TEXT_W - outer - inner - sum(figures), *figures]
-
-
 def _label_markup(text: str, font: str, size: float, width: float) -> str:
     """A label in lines that break only between its words (商业/企业, never 商业企/业)."""
     lines: list[str] = []
@@ -309,7 +289,7 @@ def _tables_at(report: Report, table_key: str, fonts: dict[str, str], size: floa
     styles = _cell_styles(fonts, size)
     layout: GridLayout = get_edition(report.edition).layout(table_key)
     totals = compute_totals(report)
-    column_pt = _column_pt(table_key, size)
+    column_pt = column_widths_pt(table_key, size)
     data: list[list[object]] = [["" for _ in range(layout.n_cols)] for _ in range(layout.n_rows)]
     for cell in layout.cells:
         if cell.ref is not None:

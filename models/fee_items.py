@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from models.values import convert_money
+
 # Full-width digits and points, one character for one: spans stay where they are.
 _FOLD = str.maketrans({chr(ord("０") + i): str(i) for i in range(10)} | {"．": "."})
 # Digits with optional thousands separators and decimals, then 元 or 万元.  The
@@ -65,8 +67,6 @@ _CLAUSE_LOOKBACK = 100
 _LEAD = re.compile(
     r"^[\s，,、：:]*(?:[（(]?\d{1,2}[)）、.．]|[（(][一二三四五六七八九十]+[)）])?\s*"
 )
-
-_YUAN_PER_WAN = Decimal(10000)
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
 
 
 def yuan_to(amount: Decimal, unit: str) -> Decimal:
-    return amount / _YUAN_PER_WAN if unit == "万元" else amount
+    return convert_money(amount, "元", unit)
 
 
 # Checking runs on every keystroke; section 六 rarely changes.
@@ -140,14 +140,13 @@ def fee_statement(text: str) -> FeeStatement:
         number, unit = m.group(1).replace(",", ""), m.group(2)
         places = len(number.partition(".")[2])
         value = Decimal(number)
-        per = _YUAN_PER_WAN if unit == "万元" else Decimal(1)
         amount = FeeAmount(
             words=folded[start : m.end()],
-            yuan=value * per,
+            yuan=convert_money(value, unit, "元"),
             start=start,
             end=m.end(),
             total=bool(_TOTAL.search(words)),
-            rounding=Decimal(5).scaleb(-places - 1) * per,
+            rounding=convert_money(Decimal(5).scaleb(-places - 1), unit, "元"),
         )
         (totals if amount.total else items).append(amount)
     if len(items) == 1 and not totals and _NAMED_TOTAL.search(items[0].words):

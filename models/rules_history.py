@@ -37,7 +37,7 @@ from models.issues import Issue, Severity
 from models.report import SECTION_KEYS, Report
 from models.text_overlap import overlap
 from models.totals import effective
-from models.values import Value, format_value
+from models.values import Value, convert_money, format_value
 
 # ---------------------------------------------------------------- DUP-TEXT
 
@@ -89,8 +89,6 @@ _FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
     ("表二行政事业性收费本年收费金额（万元）", (T2_FEE,)),
 )
 
-_YUAN_PER_WAN = Decimal(10000)
-
 
 def _figure(
     report: Report, totals: dict[CellRef, Value | None], cells: tuple[CellRef, ...]
@@ -105,7 +103,7 @@ def _figure(
         if value is None:
             return None
         if isinstance(value, Decimal) and report.unit_of(ref) == "元":
-            value = value / _YUAN_PER_WAN
+            value = convert_money(value, "元", "万元")
         total += value
     return total
 

@@ -47,6 +47,7 @@ from models.fee_items import FeeAmount, FeeStatement, fee_statement, yuan_to
 from models.issues import Issue, Severity
 from models.report import SECTION_TITLES, Report
 from models.rules_complete import speaks_of_fees
+from models.text_overlap import SENTENCE
 from models.totals import effective
 from models.values import Value, decimal_places, format_value
 
@@ -268,13 +269,12 @@ _STOCK_PHRASES = re.compile(r"监督权|保障[^。；;，,]{0,10}?(?:知情权|
 # A sentence that names 总体情况 lists the report's parts ("本报告由总体情况、主动
 # 公开政府信息情况、收到和处理政府信息公开申请情况……组成"): it covers no topic
 # (t13, t17: section 一 is that sentence alone).
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _LISTS_PARTS = "总体情况"
 
 
 def missing_topics(text: str) -> list[str]:
     """The five topics the text does not speak of, in the template's order."""
-    said = "。".join(m.group(0) for m in _SENTENCE.finditer(text) if _LISTS_PARTS not in m.group(0))
+    said = "。".join(m.group(0) for m in SENTENCE.finditer(text) if _LISTS_PARTS not in m.group(0))
     said = _STOCK_PHRASES.sub("", said)
     return [name for name, pattern in TOPICS if pattern.search(said) is None]
 

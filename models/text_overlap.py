@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 MIN_SENTENCE_CHARS = 8
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _LEAD = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十\d]{1,3}\s*[、.．]"
     r"|[一二三四五六七八九十]是)"
@@ -49,7 +49,7 @@ class Sentence:
 def sentences(text: str) -> tuple[Sentence, ...]:
     """The counted sentences of a text, with where each is."""
     found = []
-    for m in _SENTENCE.finditer(text):
+    for m in SENTENCE.finditer(text):
         raw = m.group(0)
         if len(raw) < MIN_SENTENCE_CHARS:
             continue  # normalising only shortens it

@@ -37,7 +37,7 @@ _PERIOD = re.compile(
 )
 # Any four digits before 年…信息公开: a title's year out of range, to be named.
 _ODD_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*度?\s*(?:政府|政务)?信息公开")
-_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _AGENCY_END = (
     "局",
     "委",
@@ -184,7 +184,7 @@ def read_identity(lines: list[str], head_lines: int = 60) -> Identity:
     # 4. The closing block: the date, and the agency just above it.
     closing_year = 0
     for i in range(len(texts) - 1, max(len(texts) - 6, -1), -1):
-        date = _DATE.match(texts[i].replace(" ", ""))
+        date = DATE.match(texts[i].replace(" ", ""))
         if date:
             if int(date.group(2)) <= 6:
                 closing_year = int(date.group(1)) - 1

@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBERED = re.compile(
     r"^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]|^[（(][一二三四五六七八九十]+[)）]"
 )
-_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?")
+NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?\s*")
 _PUNCTUATION = re.compile(r"[\s“”\"'‘’（）()、．.,，:：;；|]")
 # A line this long is prose, not a cell.
 _MAX_CELL_CHARS = 80
@@ -51,7 +51,7 @@ def _row_labels() -> tuple[str, ...]:
         for table in ("t2", "t3"):
             for row in get_edition(edition).table(table).rows():
                 plain = unicodedata.normalize("NFKC", row.label)
-                labels.add(squeeze(_NUMBERING.sub("", plain.strip(), count=1)))
+                labels.add(squeeze(NUMBERING.sub("", plain.strip(), count=1)))
     return tuple(sorted(labels, key=len, reverse=True))
 
 
@@ -82,7 +82,7 @@ def is_row_label(cell: str) -> bool:
     plain = unicodedata.normalize("NFKC", cell.strip())
     if plain.endswith(("。", "；", "！", ";", "!")) or ("，" in cell and _DIGIT.search(plain)):
         return False  # a sentence ("予以公开3件，部分公开1件。"), not a label
-    key = squeeze(_NUMBERING.sub("", plain, count=1))
+    key = squeeze(NUMBERING.sub("", plain, count=1))
     if len(key) < 2 or len(cell) > _MAX_CELL_CHARS:
         return False
     # A label followed by words only in brackets or after a colon (the template's own

@@ -15,17 +15,17 @@ import unicodedata
 from models.editions import CellRef, Column, Edition, ValueKind, get_edition
 from models.importer.lost_column import Reading, row_readings, settle
 from models.importer.result import ImportResult
+from models.importer.shapes import NUMBERING
 from models.importer.text import ARTICLE, as_plain
 from models.values import EntryError, Value, parse_value
 
-_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)]?[、．.]?\s*")
 _NUMERIC = re.compile(r"^[-−+]?[\d,，.．]+\s*(?:件|项|个|起|条|元|万元)?$")
 
 
 def _label_key(text: str) -> str:
     """A row label without its numbering: "（三）不予公开" → "不予公开"."""
     plain = as_plain(text)
-    return _NUMBERING.sub("", plain, count=1)
+    return NUMBERING.sub("", plain, count=1)
 
 
 def _is_value(text: str) -> bool:

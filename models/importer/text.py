@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from models.importer.identity import looks_like_agency
+from models.importer.identity import DATE, looks_like_agency
 from models.importer.result import ImportResult
 from models.report import SECTION_KEYS, Report
 
@@ -24,7 +24,6 @@ from models.report import SECTION_KEYS, Report
 # runs are squeezed to one space, so each "\s*" in it takes at most one.
 _HEADING = re.compile(r"^\s*(?:#+\s*)?([一二三四五六])、")
 _TITLE = re.compile(r"^(.*?)\s*(\d{4})\s*年\s*度?\s*(?:政府|政务)信息公开工作(?:年度)?报告")
-_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # 表二's article headings (第二十条第（一）项): table lines, also to tables.py.
 ARTICLE = re.compile(r"^第二十条第[（(]([一二三四五六七八九十]+)[）)]项")
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -157,14 +156,14 @@ def _closing(items: list[str], report: Report) -> list[str]:
     """
     lines = list(items)
     tail = lines[-_MAX_FOOTER_LINES:]
-    dates = [i for i, line in enumerate(tail) if _DATE.match(as_plain(line))]
+    dates = [i for i, line in enumerate(tail) if DATE.match(as_plain(line))]
     if dates:
         after = tail[dates[-1] + 1 :]
         if all(len(line) <= 80 and not line.rstrip().endswith("。") for line in after):
             lines = lines[: len(lines) - len(after)]
     while lines:
         last = as_plain(lines[-1])
-        date = _DATE.match(last)
+        date = DATE.match(last)
         if not last:
             lines.pop()
         elif date:
